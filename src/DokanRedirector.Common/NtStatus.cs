@@ -69,6 +69,7 @@ public readonly record struct NtStatus(uint Value)
     public static readonly NtStatus BadNetworkName = new(0xC00000CC);
     public static readonly NtStatus RequestNotAccepted = new(0xC00000D0);
     public static readonly NtStatus NotSameDevice = new(0xC00000D4);
+    public static readonly NtStatus InternalError = new(0xC00000E5);
     public static readonly NtStatus DirectoryNotEmpty = new(0xC0000101);
     public static readonly NtStatus NotADirectory = new(0xC0000103);
     public static readonly NtStatus NameTooLong = new(0xC0000106);
@@ -79,6 +80,7 @@ public readonly record struct NtStatus(uint Value)
     public static readonly NtStatus FileDeleted = new(0xC0000123);
     public static readonly NtStatus FileClosed = new(0xC0000128);
     public static readonly NtStatus InvalidDeviceState = new(0xC0000184);
+    public static readonly NtStatus NetworkCredentialConflict = new(0xC0000195);
     public static readonly NtStatus UserSessionDeleted = new(0xC0000203);
     public static readonly NtStatus ConnectionDisconnected = new(0xC000020C);
     public static readonly NtStatus ConnectionReset = new(0xC000020D);

@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using DokanRedirector.Benchmarks;
+
+// In-process: the generated-project toolchain would inherit this repo's central package management.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(15))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(PrefixTableLookup).Assembly).Run(args, config);
+foreach (var summary in summaries)
+{
+    PrefixTableLookup.PrintVerdict(summary);
+}

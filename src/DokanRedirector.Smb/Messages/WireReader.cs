@@ -1,0 +1,50 @@
+using System.Buffers.Binary;
+
+namespace DokanRedirector.Smb.Messages;
+
+/// <summary>Bounds checks for response readers: a bad length or offset is a protocol error, never an IndexOutOfRange.</summary>
+internal static class WireReader
+{
+    /// <summary>
+    /// Returns the body after the header, after checking it holds the fixed part and that
+    /// StructureSize is the expected one.
+    /// </summary>
+    public static ReadOnlySpan<byte> Body(ReadOnlySpan<byte> message, ushort structureSize, int fixedSize, string what)
+    {
+        var body = message[SmbHeader.Size..];
+        if (body.Length < fixedSize)
+        {
+            throw new SmbProtocolException($"{what} has {body.Length} bytes, fewer than its {fixedSize}-byte fixed part.");
+        }
+        var actual = BinaryPrimitives.ReadUInt16LittleEndian(body);
+        if (actual != structureSize)
+        {
+            throw new SmbProtocolException($"{what} StructureSize is {actual}, expected {structureSize}.");
+        }
+        return body;
+    }
+
+    /// <summary>A buffer named by a header-relative offset and a length; empty when the length is 0.</summary>
+    public static ReadOnlySpan<byte> Buffer(ReadOnlySpan<byte> message, int offset, int length, string field)
+    {
+        if (length == 0)
+        {
+            return [];
+        }
+        if (offset < SmbHeader.Size || length < 0 || (long)offset + length > message.Length)
+        {
+            throw new SmbProtocolException(
+                $"{field} (offset {offset}, length {length}) lies outside the {message.Length}-byte message.");
+        }
+        return message.Slice(offset, length);
+    }
+
+    /// <summary>The body of a message slice that must hold at least <paramref name="length"/> bytes.</summary>
+    public static void Require(ReadOnlySpan<byte> span, int length, string what)
+    {
+        if (span.Length < length)
+        {
+            throw new SmbProtocolException($"{what} needs {length} bytes, only {span.Length} remain.");
+        }
+    }
+}

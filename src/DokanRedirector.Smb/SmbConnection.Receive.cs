@@ -1,0 +1,176 @@
+using System.Buffers.Binary;
+using DokanRedirector.Smb.Messages;
+using DokanRedirector.Smb.Transport;
+
+namespace DokanRedirector.Smb;
+
+public sealed partial class SmbConnection
+{
+    private const uint TransformProtocolId = 0x424D53FD; // 0xFD 'S' 'M' 'B' (MS-SMB2 2.2.41)
+
+    /// <summary>
+    /// Receives oplock and lease break notifications (MessageId 0xFFFFFFFFFFFFFFFF). Runs on the receive
+    /// loop: it must not block, and it owns (disposes) the response. Unhandled notifications are dropped.
+    /// </summary>
+    internal Action<SmbResponse>? BreakNotificationReceived { get; set; }
+
+    // The single reader of the socket. Ends only by breaking the connection.
+    private async Task ReceiveLoopAsync()
+    {
+        try
+        {
+            while (BreakReason is null)
+            {
+                var frame = await _transport.ReceiveAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    Dispatch(frame);
+                }
+                finally
+                {
+                    frame.Release();
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            Break(e);
+        }
+    }
+
+    // Splits a frame into its compound elements (NextCommand chain) and completes each request.
+    private void Dispatch(FrameBuffer frame)
+    {
+        var span = frame.Span;
+        if (span.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(span) == TransformProtocolId)
+        {
+            throw new SmbProtocolException($"{_transport.Endpoint} sent an encrypted message, which this connection did not negotiate.");
+        }
+        for (var offset = 0; ;)
+        {
+            var rest = span[offset..];
+            var header = SmbHeader.Read(rest);
+            var length = rest.Length;
+            if (header.NextCommand != 0)
+            {
+                if (header.NextCommand < SmbHeader.Size || header.NextCommand > rest.Length || (header.NextCommand & 7) != 0)
+                {
+                    throw new SmbProtocolException($"NextCommand {header.NextCommand} of a compound response is not an 8-aligned offset within its {rest.Length} bytes.");
+                }
+                length = (int)header.NextCommand;
+            }
+            if ((header.Flags & SmbHeaderFlags.ServerToRedir) == 0)
+            {
+                throw new SmbProtocolException($"{_transport.Endpoint} sent a message without SMB2_FLAGS_SERVER_TO_REDIR.");
+            }
+            _credits.Grant(header.Credits);
+            DispatchOne(frame, offset, length, header);
+            if (header.NextCommand == 0)
+            {
+                return;
+            }
+            offset += length;
+        }
+    }
+
+    private void DispatchOne(FrameBuffer frame, int offset, int length, SmbHeader header)
+    {
+        if (header.MessageId == SmbHeader.UnsolicitedMessageId)
+        {
+            var notification = new SmbResponse(frame, offset, length, header);
+            if (BreakNotificationReceived is { } handler)
+            {
+                handler(notification);
+            }
+            else
+            {
+                notification.Dispose();
+            }
+            return;
+        }
+        if (!_pending.TryGetValue(header.MessageId, out var pending))
+        {
+            // The request was failed locally (Break) or a duplicate; its credits were already granted above.
+            return;
+        }
+        var isInterim = header.IsAsync && header.NtStatus == NtStatus.Pending;
+        if (!isInterim && !VerifySignature(frame.Span.Slice(offset, length), header))
+        {
+            // The session logged off while this response was on its way; its keys are gone.
+            if (_pending.TryRemove(header.MessageId, out _))
+            {
+                _credits.Complete(pending.Credits);
+                pending.TryFail(new SmbException($"{pending.Command} failed: the session was closed while it ran.", isTransient: false));
+            }
+            return;
+        }
+        if (isInterim)
+        {
+            // MS-SMB2 3.2.5.1.5: an interim response. The final one follows with the same MessageId.
+            pending.AsyncId = header.AsyncId;
+            pending.Deadline = DeadlineAfter(_options.AsyncRequestTimeout);
+            return;
+        }
+        if (!_pending.TryRemove(header.MessageId, out _))
+        {
+            return;
+        }
+        _credits.Complete(pending.Credits);
+        var response = new SmbResponse(frame, offset, length, header);
+        if (!pending.TryComplete(response))
+        {
+            response.Dispose(); // the caller cancelled; nobody will read it
+        }
+    }
+
+    // MS-SMB2 3.2.5.1.3 Verifying the Signature: every response of a signing session must be signed
+    // and verify. SESSION_SETUP responses are checked by the session setup itself, which owns the keys
+    // until the session is registered. A mismatch breaks the connection: nothing on it can be trusted.
+    // Returns false when the session's signer was disposed (logoff) under our feet.
+    private bool VerifySignature(Span<byte> message, in SmbHeader header)
+    {
+        if (header.SessionId == 0 || header.Command == SmbCommand.SessionSetup
+            || !_sessions.TryGetValue(header.SessionId, out var session) || session.Signer is not { } signer)
+        {
+            return true;
+        }
+        if (!header.IsSigned)
+        {
+            throw new SmbProtocolException(
+                $"{_transport.Endpoint} sent an unsigned {header.Command} response ({header.NtStatus}) on a signed session.");
+        }
+        bool verified;
+        try
+        {
+            verified = signer.Verify(message);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        if (!verified)
+        {
+            throw new SmbProtocolException(
+                $"The signature of a {header.Command} response (MessageId {header.MessageId}) from {_transport.Endpoint} does not verify.");
+        }
+        return true;
+    }
+
+    // MS-SMB2 3.2.6.1 Request Expiration Timer: a request unanswered past its deadline means the
+    // connection is dead; break it so every waiter fails now instead of hanging.
+    private void ExpireRequests()
+    {
+        var now = Environment.TickCount64;
+        foreach (var (messageId, pending) in _pending)
+        {
+            if (pending.Deadline < now)
+            {
+                Break(new SmbException(
+                    $"{pending.Command} (MessageId {messageId}) got no response from {_transport.Endpoint} within " +
+                    $"{_options.RequestTimeout.TotalSeconds:0.#} s; {_pending.Count} requests pending, {_credits.Available} credits in hand.",
+                    isTransient: true));
+                return;
+            }
+        }
+    }
+}

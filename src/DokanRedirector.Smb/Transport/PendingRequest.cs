@@ -1,0 +1,47 @@
+using DokanRedirector.Smb.Messages;
+
+namespace DokanRedirector.Smb.Transport;
+
+/// <summary>
+/// A request on the wire, waiting in the pending table for its response. It completes exactly once:
+/// with the response, with the connection's break reason, or cancelled by its caller. A response that
+/// arrives after the caller gave up is disposed by the receive loop.
+/// </summary>
+internal sealed class PendingRequest
+{
+    private readonly TaskCompletionSource<SmbResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _deadline;
+
+    public PendingRequest(ulong messageId, SmbCommand command, ushort credits, long deadline)
+    {
+        MessageId = messageId;
+        Command = command;
+        Credits = credits;
+        _deadline = deadline;
+    }
+
+    public ulong MessageId { get; }
+
+    public SmbCommand Command { get; }
+
+    /// <summary>Credits (MessageIds) the request consumed; they stop being in flight at its final response.</summary>
+    public ushort Credits { get; }
+
+    /// <summary>Set by an interim STATUS_PENDING response; what SMB2 CANCEL would name.</summary>
+    public ulong AsyncId { get; set; }
+
+    /// <summary><see cref="Environment.TickCount64"/> after which the request has timed out; long.MaxValue for none.</summary>
+    public long Deadline
+    {
+        get => Volatile.Read(ref _deadline);
+        set => Volatile.Write(ref _deadline, value);
+    }
+
+    public Task<SmbResponse> Task => _completion.Task;
+
+    public bool TryComplete(SmbResponse response) => _completion.TrySetResult(response);
+
+    public bool TryFail(Exception reason) => _completion.TrySetException(reason);
+
+    public bool TryCancel(CancellationToken ct) => _completion.TrySetCanceled(ct);
+}

@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DokanRedirector.Smb.Tests.Fixtures;
+
+/// <summary>What the throw-away Samba accepts: dialect range and signing policy (smb.conf values).</summary>
+public sealed record SambaServerOptions
+{
+    /// <summary><c>server min protocol</c>: SMB2_02, SMB2_10, SMB3_00, SMB3_02 or SMB3_11.</summary>
+    public string MinProtocol { get; init; } = "SMB2_02";
+
+    /// <summary><c>server max protocol</c>.</summary>
+    public string MaxProtocol { get; init; } = "SMB3_11";
+
+    /// <summary><c>server signing</c>: auto, mandatory, disabled.</summary>
+    public string Signing { get; init; } = "auto";
+
+    public static SambaServerOptions ForDialect(string protocol) =>
+        new() { MinProtocol = protocol, MaxProtocol = protocol };
+}
+
+/// <summary>
+/// A real <c>smbd -F</c> owned by the test, on 127.0.0.1 and a free high port, with its whole state in
+/// a fresh temp directory (DESIGN.md "A throw-away Samba"). Shares: <c>share</c> (rw),
+/// <c>encrypted</c> (smb encrypt = required), <c>public</c> (guest ok), <c>readonly</c>.
+/// </summary>
+public sealed class SambaServer : IAsyncDisposable
+{
+    public const string SkipVariable = "DOKANREDIRECTOR_SKIP_SAMBA";
+    public const string User = "root";
+    public const string Password = "Passw0rd!";
+    public const string Host = "127.0.0.1";
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
+    private readonly Process _smbd;
+
+    private SambaServer(string root, int port, Process smbd)
+    {
+        RootDirectory = root;
+        Port = port;
+        _smbd = smbd;
+    }
+
+    public string RootDirectory { get; }
+
+    public int Port { get; }
+
+    public string ConfigPath => Path.Combine(RootDirectory, "smb.conf");
+
+    public string LogPath => Path.Combine(RootDirectory, "log.smbd");
+
+    /// <summary>The local directory behind a share, e.g. <c>SharePath("share")</c>.</summary>
+    public string SharePath(string share) => Path.Combine(RootDirectory, "shares", share);
+
+    public static async Task<SambaServer> StartAsync(SambaServerOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new SambaServerOptions();
+        RequireTools();
+        var root = Directory.CreateTempSubdirectory("dokanredirector-samba-").FullName;
+        try
+        {
+            var port = FreePort();
+            foreach (var dir in new[] { "pid", "lock", "state", "cache", "private", "ncalrpc" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, dir));
+            }
+            foreach (var share in new[] { "share", "encrypted", "public", "readonly" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, "shares", share));
+            }
+            var conf = Path.Combine(root, "smb.conf");
+            await File.WriteAllTextAsync(conf, Config(root, port, options), ct).ConfigureAwait(false);
+
+            var add = await RunAsync("smbpasswd", ["-c", conf, "-s", "-a", User], $"{Password}\n{Password}\n", ct).ConfigureAwait(false);
+            if (add.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"smbpasswd failed ({add.ExitCode}): {add.Output}");
+            }
+
+            var smbd = Process.Start(new ProcessStartInfo("smbd", ["-F", "--no-process-group", "-s", conf])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("smbd did not start");
+            // Drain both pipes so a chatty smbd never blocks on a full pipe.
+            smbd.OutputDataReceived += static (_, _) => { };
+            smbd.ErrorDataReceived += static (_, _) => { };
+            smbd.BeginOutputReadLine();
+            smbd.BeginErrorReadLine();
+
+            var server = new SambaServer(root, port, smbd);
+            try
+            {
+                await server.WaitUntilReadyAsync(ct).ConfigureAwait(false);
+                return server;
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        catch
+        {
+            TryDelete(root);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <c>smbclient //127.0.0.1/share -c command</c> as the test user.</summary>
+    public Task<ToolResult> SmbClientAsync(string share, string command, CancellationToken ct = default) =>
+        RunAsync("smbclient", ["-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", $"//{Host}/{share}", "-c", command], null, ct);
+
+    /// <summary>
+    /// The pids of the smbd children serving client connections (smbstatus -p), for fault tests
+    /// that kill the process behind one connection.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ServingPidsAsync(CancellationToken ct = default)
+    {
+        var status = await RunAsync("smbstatus", ["-s", ConfigPath, "-p"], null, ct).ConfigureAwait(false);
+        var pids = new List<int>();
+        foreach (var line in status.Output.Split('\n'))
+        {
+            // Data rows start with the pid: "12345   root   root   127.0.0.1 (ipv4:127.0.0.1:50000)  SMB3_11 ..."
+            var first = line.Trim().Split(' ', 2)[0];
+            if (first.Length > 0 && int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != _smbd.Id)
+            {
+                pids.Add(pid);
+            }
+        }
+        return pids;
+    }
+
+    public string LogTail(int lines = 40)
+    {
+        var all = new StringBuilder();
+        foreach (var file in Directory.GetFiles(RootDirectory, "log.*"))
+        {
+            all.Append("==> ").Append(Path.GetFileName(file)).Append(" <==\n");
+            var text = File.ReadAllLines(file);
+            foreach (var line in text.AsSpan(Math.Max(0, text.Length - lines)))
+            {
+                all.Append(line).Append('\n');
+            }
+        }
+        return all.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_smbd.HasExited)
+            {
+                // smbd -F with --no-process-group: the parent takes its children down on SIGTERM,
+                // but a kill of the tree guarantees nothing outlives the test.
+                _smbd.Kill(entireProcessTree: true);
+                await _smbd.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        _smbd.Dispose();
+        TryDelete(RootDirectory);
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        ToolResult last = new(-1, "");
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_smbd.HasExited)
+            {
+                throw new InvalidOperationException($"smbd exited with {_smbd.ExitCode} before it was ready.\n{LogTail()}");
+            }
+            last = await SmbClientAsync("share", "ls", ct).ConfigureAwait(false);
+            if (last.ExitCode == 0)
+            {
+                return;
+            }
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+        throw new TimeoutException($"smbd on {Host}:{Port} not ready after {ReadyTimeout.TotalSeconds} s. smbclient said: {last.Output}\n{LogTail()}");
+    }
+
+    private static string Config(string root, int port, SambaServerOptions options)
+    {
+        var forceUser = Environment.UserName == "root" ? "force user = root\n" : "";
+        string Share(string name, string extra) =>
+            $"[{name}]\npath = {Path.Combine(root, "shares", name)}\n{forceUser}{extra}\n";
+        return $"""
+            [global]
+            server role = standalone server
+            smb ports = {port}
+            interfaces = 127.0.0.1
+            bind interfaces only = yes
+            pid directory = {root}/pid
+            lock directory = {root}/lock
+            state directory = {root}/state
+            cache directory = {root}/cache
+            private dir = {root}/private
+            ncalrpc dir = {root}/ncalrpc
+            log file = {root}/log.%m
+            log level = 1
+            disable spoolss = yes
+            load printers = no
+            printcap name = /dev/null
+            map to guest = Bad User
+            server min protocol = {options.MinProtocol}
+            server max protocol = {options.MaxProtocol}
+            server signing = {options.Signing}
+
+            """
+            + Share("share", "read only = no")
+            + Share("encrypted", "read only = no\nsmb encrypt = required")
+            + Share("public", "read only = no\nguest ok = yes")
+            + Share("readonly", "read only = yes");
+    }
+
+    private static void RequireTools()
+    {
+        string[] tools = ["smbd", "smbclient", "smbpasswd", "smbstatus"];
+        var missing = new List<string>();
+        foreach (var tool in tools)
+        {
+            if (!OnPath(tool))
+            {
+                missing.Add(tool);
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        var message = $"Samba is needed for this test but {string.Join(", ", missing)} is not installed. " +
+            "Run `sudo apt-get install samba smbclient` (or installer/linux/install-deps.sh)";
+        if (Environment.GetEnvironmentVariable(SkipVariable) == "1")
+        {
+            Assert.Ignore($"{message}; skipped because {SkipVariable}=1.");
+        }
+        Assert.Fail($"{message}, or set {SkipVariable}=1 to skip the Samba tests.");
+    }
+
+    private static bool OnPath(string tool)
+    {
+        string[] extra = ["/usr/sbin", "/sbin"];
+        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator);
+        foreach (var dir in dirs.Concat(extra))
+        {
+            if (dir.Length > 0 && File.Exists(Path.Combine(dir, tool)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<ToolResult> RunAsync(string tool, string[] args, string? stdin, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo(tool, args)
+        {
+            RedirectStandardInput = stdin is not null,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} did not start");
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        return new ToolResult(process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A straggling smbd child may still hold a file; the temp dir is cleaned by the OS later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+/// <summary>Exit code and combined stdout+stderr of a Samba command-line tool.</summary>
+public sealed record ToolResult(int ExitCode, string Output);
