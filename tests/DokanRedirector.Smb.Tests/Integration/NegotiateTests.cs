@@ -8,26 +8,12 @@ namespace DokanRedirector.Smb.Tests.Integration;
 [TestFixture("SMB3_00", SmbDialect.Smb300)]
 [TestFixture("SMB3_02", SmbDialect.Smb302)]
 [TestFixture("SMB3_11", SmbDialect.Smb311)]
-public class NegotiateTests(string protocol, SmbDialect dialect)
+public class NegotiateTests(string protocol, SmbDialect dialect) : DialectFixture(protocol)
 {
-    private SambaServer _samba = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSamba() => _samba = await SambaServer.StartAsync(SambaServerOptions.ForDialect(protocol));
-
-    [OneTimeTearDown]
-    public async Task StopSamba()
-    {
-        if (_samba is not null)
-        {
-            await _samba.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task Connect_NegotiatesTheOnlyDialectTheServerAllows()
     {
-        await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, _samba.Port, null, CancellationToken.None);
+        await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, Samba.Port, null, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -42,7 +28,7 @@ public class NegotiateTests(string protocol, SmbDialect dialect)
     [Test]
     public async Task Connect_ReportsSambasIoSizes_8MiB_Or64KiBWithoutMultiCredit()
     {
-        await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, _samba.Port, null, CancellationToken.None);
+        await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, Samba.Port, null, CancellationToken.None);
         var expected = dialect == SmbDialect.Smb202 ? 65536 : 8 * 1024 * 1024;
 
         Assert.Multiple(() =>
@@ -56,7 +42,7 @@ public class NegotiateTests(string protocol, SmbDialect dialect)
     [Test]
     public async Task ManyConcurrentEchoes_AllComplete_AndTheCreditBalanceGrows()
     {
-        await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, _samba.Port, null, CancellationToken.None);
+        await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, Samba.Port, null, CancellationToken.None);
 
         var echoes = new Task[200];
         for (var i = 0; i < echoes.Length; i++)

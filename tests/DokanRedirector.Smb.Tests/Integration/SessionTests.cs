@@ -9,22 +9,9 @@ namespace DokanRedirector.Smb.Tests.Integration;
 [TestFixture("SMB3_00", SmbDialect.Smb300)]
 [TestFixture("SMB3_02", SmbDialect.Smb302)]
 [TestFixture("SMB3_11", SmbDialect.Smb311)]
-public class SessionTests(string protocol, SmbDialect dialect)
+public class SessionTests(string protocol, SmbDialect dialect) : DialectFixture(protocol)
 {
     private static readonly SmbCredential User = new(SambaServer.User, "", SambaServer.Password);
-    private SambaServer _samba = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSamba() => _samba = await SambaServer.StartAsync(SambaServerOptions.ForDialect(protocol));
-
-    [OneTimeTearDown]
-    public async Task StopSamba()
-    {
-        if (_samba is not null)
-        {
-            await _samba.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Login_IsSigned_AndTreeConnectEchoDisconnectLogoffAllSucceed()
@@ -119,5 +106,5 @@ public class SessionTests(string protocol, SmbDialect dialect)
     }
 
     private Task<SmbConnection> Connect() =>
-        SmbConnection.ConnectAsync(SambaServer.Host, _samba.Port, null, CancellationToken.None);
+        SmbConnection.ConnectAsync(SambaServer.Host, Samba.Port, null, CancellationToken.None);
 }
