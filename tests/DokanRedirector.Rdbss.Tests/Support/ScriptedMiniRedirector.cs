@@ -156,8 +156,16 @@ internal sealed class ScriptedMiniRedirector : IMiniRedirector
         return ValueTask.FromResult<RxResult<FileInformation>>(Info((string)srvOpen.Context!));
     }
 
-    public ValueTask<NtStatus> SetFileInfo(SrvOpen srvOpen, SetFileInfoRequest request, CancellationToken cancellationToken) =>
-        Done(nameof(SetFileInfo));
+    public List<SetFileInfoRequest> SetRequests { get; } = [];
+
+    public ValueTask<NtStatus> SetFileInfo(SrvOpen srvOpen, SetFileInfoRequest request, CancellationToken cancellationToken)
+    {
+        lock (SetRequests)
+        {
+            SetRequests.Add(request);
+        }
+        return Done(nameof(SetFileInfo));
+    }
 
     public ValueTask<RxResult<IReadOnlyList<DirectoryEntry>>> QueryDirectory(SrvOpen srvOpen, string pattern, bool restartScan,
         CancellationToken cancellationToken)
