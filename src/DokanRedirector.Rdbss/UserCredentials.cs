@@ -8,8 +8,4 @@ public sealed record UserCredentials(string UserName, string? Domain, string? Pa
     public string Identity => string.IsNullOrEmpty(Domain) ? UserName : $"{Domain}\\{UserName}";
 
     public override string ToString() => Identity;
-
-    /// <summary>Same user (case-insensitive, as Windows account names are), whatever the password.</summary>
-    public bool IsSameIdentity(UserCredentials? other) =>
-        other is not null && string.Equals(Identity, other.Identity, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,6 +1,7 @@
 // MS-SMB2 3.1.4.1 (Signing An Outgoing Message) and 3.1.5.1 (Verifying An Incoming Message).
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using DokanRedirector.Smb.Messages;
 
 namespace DokanRedirector.Smb.Crypto;
 
@@ -11,19 +12,11 @@ namespace DokanRedirector.Smb.Crypto;
 /// </summary>
 public abstract class SmbSigner : IDisposable
 {
-    /// <summary>The SMB2 header length.</summary>
-    public const int HeaderSize = 64;
-
-    // SMB2 header field offsets (MS-SMB2 2.2.1).
-    internal const int CommandOffset = 12;
-    internal const int FlagsOffset = 16;
-    internal const int MessageIdOffset = 24;
-    internal const int SignatureOffset = 48;
-    internal const int SignatureSize = 16;
-
-    internal const uint FlagServerToRedir = 0x00000001;
-    internal const uint FlagSigned = 0x00000008;
-    internal const ushort CommandCancel = 0x000C;
+    // The header layout is SmbHeader's (MS-SMB2 2.2.1).
+    private protected const int HeaderSize = SmbHeader.Size;
+    private protected const int FlagsOffset = SmbHeader.FlagsOffset;
+    private protected const int SignatureOffset = SmbHeader.SignatureOffset;
+    private protected const int SignatureSize = SmbHeader.SignatureSize;
 
     private bool _disposed;
 
@@ -53,7 +46,7 @@ public abstract class SmbSigner : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         CheckHeader(message);
         Span<byte> flags = message.Slice(FlagsOffset, 4);
-        BinaryPrimitives.WriteUInt32LittleEndian(flags, BinaryPrimitives.ReadUInt32LittleEndian(flags) | FlagSigned);
+        BinaryPrimitives.WriteUInt32LittleEndian(flags, BinaryPrimitives.ReadUInt32LittleEndian(flags) | (uint)SmbHeaderFlags.Signed);
 
         Span<byte> signature = message.Slice(SignatureOffset, SignatureSize);
         signature.Clear();
@@ -106,7 +99,7 @@ public abstract class SmbSigner : IDisposable
     }
 
     private static bool HasSmb2ProtocolId(ReadOnlySpan<byte> message) =>
-        message[0] == 0xFE && message[1] == (byte)'S' && message[2] == (byte)'M' && message[3] == (byte)'B';
+        BinaryPrimitives.ReadUInt32LittleEndian(message) == SmbHeader.ProtocolId;
 
     private static void CheckHeader(ReadOnlySpan<byte> message)
     {
@@ -214,15 +207,15 @@ internal sealed class AesGmacSmbSigner : SmbSigner
 
     internal static void BuildNonce(ReadOnlySpan<byte> message, Span<byte> nonce)
     {
-        message.Slice(MessageIdOffset, 8).CopyTo(nonce);
+        message.Slice(SmbHeader.MessageIdOffset, 8).CopyTo(nonce);
         uint flags = BinaryPrimitives.ReadUInt32LittleEndian(message[FlagsOffset..]);
-        ushort command = BinaryPrimitives.ReadUInt16LittleEndian(message[CommandOffset..]);
+        ushort command = BinaryPrimitives.ReadUInt16LittleEndian(message[SmbHeader.CommandOffset..]);
         uint word = 0;
-        if ((flags & FlagServerToRedir) != 0)
+        if ((flags & (uint)SmbHeaderFlags.ServerToRedir) != 0)
         {
             word |= 0x1;
         }
-        else if (command == CommandCancel)
+        else if (command == (ushort)SmbCommand.Cancel)
         {
             word |= 0x2;
         }

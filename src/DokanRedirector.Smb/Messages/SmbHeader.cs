@@ -7,10 +7,12 @@ namespace DokanRedirector.Smb.Messages;
 internal struct SmbHeader
 {
     public const int Size = 64;
+    public const uint ProtocolId = 0x424D53FE; // 0xFE 'S' 'M' 'B', little-endian
+    public const int CommandOffset = 12;
+    public const int FlagsOffset = 16;
+    public const int MessageIdOffset = 24;
     public const int SignatureOffset = 48;
     public const int SignatureSize = 16;
-    public const uint ProtocolId = 0x424D53FE; // 0xFE 'S' 'M' 'B', little-endian
-    public const int FlagsOffset = 16;
 
     /// <summary>The MessageId of unsolicited oplock and lease break notifications.</summary>
     public const ulong UnsolicitedMessageId = ulong.MaxValue;
@@ -40,11 +42,11 @@ internal struct SmbHeader
         BinaryPrimitives.WriteUInt16LittleEndian(d[4..], Size); // StructureSize
         BinaryPrimitives.WriteUInt16LittleEndian(d[6..], CreditCharge);
         BinaryPrimitives.WriteUInt32LittleEndian(d[8..], Status);
-        BinaryPrimitives.WriteUInt16LittleEndian(d[12..], (ushort)Command);
+        BinaryPrimitives.WriteUInt16LittleEndian(d[CommandOffset..], (ushort)Command);
         BinaryPrimitives.WriteUInt16LittleEndian(d[14..], Credits);
-        BinaryPrimitives.WriteUInt32LittleEndian(d[16..], (uint)Flags);
+        BinaryPrimitives.WriteUInt32LittleEndian(d[FlagsOffset..], (uint)Flags);
         BinaryPrimitives.WriteUInt32LittleEndian(d[20..], NextCommand);
-        BinaryPrimitives.WriteUInt64LittleEndian(d[24..], MessageId);
+        BinaryPrimitives.WriteUInt64LittleEndian(d[MessageIdOffset..], MessageId);
         if (IsAsync)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(d[32..], AsyncId);
