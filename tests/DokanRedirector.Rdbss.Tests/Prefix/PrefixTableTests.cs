@@ -69,9 +69,10 @@ public class PrefixTableTests
     {
         var keys = Enumerable.Range(0, 200).Select(i => new NetRoot(_server, $@"\srv\s{i}", $"s{i}")).ToArray();
         var stop = DateTime.UtcNow.AddMilliseconds(300);
-        var writer = Task.Run(() =>
+        // Dedicated threads, and a minimum amount of work each, so a busy 2-core machine cannot starve a side.
+        var writer = Task.Factory.StartNew(() =>
         {
-            while (DateTime.UtcNow < stop)
+            for (var pass = 0; pass < 20 || DateTime.UtcNow < stop; pass++)
             {
                 foreach (var node in keys)
                 {
@@ -86,11 +87,11 @@ public class PrefixTableTests
                     }
                 }
             }
-        });
-        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        }, TaskCreationOptions.LongRunning);
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
         {
             var lookups = 0;
-            while (DateTime.UtcNow < stop)
+            while (lookups < 10_000 || DateTime.UtcNow < stop)
             {
                 using var scope = _table.EnterShared();
                 var match = _table.Lookup(@"\srv\s7\file");
@@ -98,7 +99,7 @@ public class PrefixTableTests
                 lookups++;
             }
             return lookups;
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
         Assert.That(() => Task.WaitAll([writer, .. readers]), Throws.Nothing);
         Assert.That(readers.Sum(r => r.Result), Is.GreaterThan(0));
     }
