@@ -1,4 +1,5 @@
 using DokanRedirector.Smb.Messages;
+using DokanRedirector.Smb.Transport;
 
 namespace DokanRedirector.Smb;
 
@@ -36,6 +37,25 @@ public sealed class SmbTree : IAsyncDisposable
 
     /// <summary>True when the server requires every message on this tree to be encrypted.</summary>
     public bool EncryptData => (ShareFlags & SmbShareFlags.EncryptData) != 0;
+
+    /// <summary>
+    /// Sends a request on this tree with the session's signing (and, once wired, encryption) and returns the
+    /// response whatever its status; the caller disposes it.
+    /// </summary>
+    internal Task<SmbResponse> SendAsync<TRequest>(TRequest request, CancellationToken ct)
+        where TRequest : ISmbRequest
+    {
+        Session.ThrowIfClosed();
+        return Session.Connection.SendAsync(request, Session.SessionId, TreeId, Session.Signer, null, ct);
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, but an error status raises <see cref="SmbStatusException"/> naming <paramref name="target"/>.</summary>
+    internal Task<SmbResponse> SendExpectSuccessAsync<TRequest>(TRequest request, string? target, CancellationToken ct)
+        where TRequest : ISmbRequest
+    {
+        Session.ThrowIfClosed();
+        return Session.Connection.SendExpectSuccessAsync(request, Session.SessionId, TreeId, Session.Signer, target, ct);
+    }
 
     public async Task DisconnectAsync(CancellationToken ct)
     {
