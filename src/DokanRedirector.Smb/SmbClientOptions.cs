@@ -34,6 +34,13 @@ public sealed record SmbClientOptions
     /// </summary>
     public TimeSpan AsyncRequestTimeout { get; init; } = Timeout.InfiniteTimeSpan;
 
+    /// <summary>
+    /// After this long without hearing from the server, the connection sends an ECHO (MS-SMB2 3.2.4.20), so a
+    /// dead server or a silently dropped connection is found while idle, not at the next user request.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The credit balance to grow toward (Samba grants up to 8192).</summary>
     public int TargetCredits { get; init; } = 512;
 

@@ -61,7 +61,7 @@ public sealed partial class SmbConnection
             RandomNumberGenerator.GetBytes(NegotiateContexts.SaltSize));
         try
         {
-            using var response = await SendAsync(request, 0, 0, null, preauth, ct).ConfigureAwait(false);
+            using var response = await SendAsync(request, SmbMessageContext.None, preauth, ct).ConfigureAwait(false);
             if (response.Status.IsError)
             {
                 throw StatusError(response, SmbCommand.Negotiate, null);

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using DokanRedirector.Smb.Crypto;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Transport;
 
@@ -6,8 +6,6 @@ namespace DokanRedirector.Smb;
 
 public sealed partial class SmbConnection
 {
-    private const uint TransformProtocolId = 0x424D53FD; // 0xFD 'S' 'M' 'B' (MS-SMB2 2.2.41)
-
     /// <summary>
     /// Receives oplock and lease break notifications (MessageId 0xFFFFFFFFFFFFFFFF). Runs on the receive
     /// loop: it must not block, and it owns (disposes) the response. Unhandled notifications are dropped.
@@ -22,6 +20,7 @@ public sealed partial class SmbConnection
             while (BreakReason is null)
             {
                 var frame = await _transport.ReceiveAsync(CancellationToken.None).ConfigureAwait(false);
+                NoteReceived();
                 try
                 {
                     Dispatch(frame);
@@ -38,14 +37,24 @@ public sealed partial class SmbConnection
         }
     }
 
-    // Splits a frame into its compound elements (NextCommand chain) and completes each request.
+    /// <summary>Encrypted frames received and authenticated, for diagnostics and tests.</summary>
+    public long SealedFramesReceived => Interlocked.Read(ref _sealedFramesReceived);
+
+    private long _sealedFramesReceived;
+
+    // Decrypts a sealed frame in place, then splits it into its compound elements (NextCommand chain)
+    // and completes each request.
     private void Dispatch(FrameBuffer frame)
     {
-        var span = frame.Span;
-        if (span.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(span) == TransformProtocolId)
+        var start = 0;
+        var wasSealed = SmbTransform.IsTransformMessage(frame.Span);
+        if (wasSealed)
         {
-            throw new SmbProtocolException($"{_transport.Endpoint} sent an encrypted message, which this connection did not negotiate.");
+            Unseal(frame.Span);
+            Interlocked.Increment(ref _sealedFramesReceived);
+            start = SmbTransform.HeaderSize;
         }
+        var span = frame.Span[start..];
         for (var offset = 0; ;)
         {
             var rest = span[offset..];
@@ -64,7 +73,7 @@ public sealed partial class SmbConnection
                 throw new SmbProtocolException($"{_transport.Endpoint} sent a message without SMB2_FLAGS_SERVER_TO_REDIR.");
             }
             _credits.Grant(header.Credits);
-            DispatchOne(frame, offset, length, header);
+            DispatchOne(frame, start + offset, length, header, wasSealed);
             if (header.NextCommand == 0)
             {
                 return;
@@ -73,7 +82,29 @@ public sealed partial class SmbConnection
         }
     }
 
-    private void DispatchOne(FrameBuffer frame, int offset, int length, SmbHeader header)
+    // MS-SMB2 3.2.5.1.1 Decrypting the Message: the session named in the TRANSFORM_HEADER holds the key.
+    // A message that does not authenticate breaks the connection, like a bad signature.
+    private void Unseal(Span<byte> frame)
+    {
+        if (!SmbTransform.TryReadSessionId(frame, out var sessionId))
+        {
+            throw new SmbProtocolException($"{_transport.Endpoint} sent a {frame.Length}-byte encrypted message, shorter than its TRANSFORM_HEADER.");
+        }
+        if (!_sessions.TryGetValue(sessionId, out var session) || session.Transform is not { } transform)
+        {
+            throw new SmbProtocolException($"{_transport.Endpoint} sent an encrypted message for session 0x{sessionId:X}, which has no encryption keys here.");
+        }
+        try
+        {
+            transform.Decrypt(frame, frame[SmbTransform.HeaderSize..]);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new SmbProtocolException($"{_transport.Endpoint} sent an encrypted message for session 0x{sessionId:X} after it logged off.");
+        }
+    }
+
+    private void DispatchOne(FrameBuffer frame, int offset, int length, SmbHeader header, bool wasSealed)
     {
         if (header.MessageId == SmbHeader.UnsolicitedMessageId)
         {
@@ -93,8 +124,15 @@ public sealed partial class SmbConnection
             // The request was failed locally (Break) or a duplicate; its credits were already granted above.
             return;
         }
+        if (pending.Context.Sealer is not null && !wasSealed)
+        {
+            // MS-SMB2 3.2.5.1.1: an answer to a sealed request must be sealed too, or anyone could forge it.
+            throw new SmbProtocolException(
+                $"{_transport.Endpoint} answered an encrypted {pending.Command} request (MessageId {header.MessageId}) in plain text.");
+        }
         var isInterim = header.IsAsync && header.NtStatus == NtStatus.Pending;
-        if (!isInterim && !VerifySignature(frame.Span.Slice(offset, length), header))
+        // A decrypted message is already authenticated by its AEAD tag and carries no signature (3.2.5.1.3).
+        if (!isInterim && !wasSealed && !VerifySignature(frame.Span.Slice(offset, length), header))
         {
             // The session logged off while this response was on its way; its keys are gone.
             if (_pending.TryRemove(header.MessageId, out _))
@@ -161,6 +199,7 @@ public sealed partial class SmbConnection
     private void ExpireRequests()
     {
         var now = Environment.TickCount64;
+        KeepAlive(now);
         foreach (var (messageId, pending) in _pending)
         {
             if (pending.Deadline < now)

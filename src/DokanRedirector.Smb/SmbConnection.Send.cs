@@ -10,54 +10,31 @@ public sealed partial class SmbConnection
     internal bool SupportsMultiCredit { get; private set; }
 
     /// <summary>
-    /// Frames, charges, optionally signs and sends one request, then waits for its final response. The
+    /// Frames, charges, signs or seals, and sends one request, then waits for its final response. The
     /// caller owns (disposes) the response and decides which statuses are errors.
     /// </summary>
-    /// <param name="signer">Signs the request (the session's signer; null before a session has keys).</param>
     /// <param name="preauth">Folds the request bytes into the 3.1.1 preauth integrity hash (NEGOTIATE, SESSION_SETUP).</param>
     internal async Task<SmbResponse> SendAsync<TRequest>(
-        TRequest request, ulong sessionId, uint treeId, SmbSigner? signer, PreauthIntegrityHash? preauth, CancellationToken ct)
+        TRequest request, SmbMessageContext context, PreauthIntegrityHash? preauth, CancellationToken ct)
         where TRequest : ISmbRequest
     {
-        if (BreakReason is { } broken)
-        {
-            throw broken;
-        }
-        var bodySize = request.BodySize;
-        var messageLength = SmbHeader.Size + bodySize;
-        ushort creditCharge = SupportsMultiCredit ? CreditWindow.CreditCharge(bodySize, request.ExpectedResponseSize) : (ushort)0;
+        ThrowIfBroken();
+        var creditCharge = CreditChargeOf(request);
         var credits = Math.Max(creditCharge, (ushort)1);
         var messageId = await _credits.AcquireAsync(credits, ct).ConfigureAwait(false);
 
         // From here on the MessageId must reach the wire: the server's sequence window cannot skip one.
-        var frame = FrameBuffer.Rent(DirectTcpTransport.FramePrefixSize + messageLength);
+        var messageLength = SmbHeader.Size + request.BodySize;
+        var frame = RentFrame(messageLength, context);
         PendingRequest pending;
         try
         {
-            var span = frame.Span;
-            DirectTcpTransport.WriteFramePrefix(span, messageLength);
-            var message = span.Slice(DirectTcpTransport.FramePrefixSize, messageLength);
-            var header = new SmbHeader
-            {
-                CreditCharge = creditCharge,
-                Command = request.Command,
-                Credits = _credits.CreditRequest(credits),
-                MessageId = messageId,
-                TreeId = treeId,
-                SessionId = sessionId,
-            };
-            header.Write(message);
-            request.WriteBody(message[SmbHeader.Size..]);
-            signer?.Sign(message);
+            var message = MessageOf(frame, messageLength, context);
+            WriteMessage(message, request, RequestHeader(request.Command, messageId, creditCharge, credits, context), context);
             preauth?.Update(message);
-
-            pending = new PendingRequest(messageId, request.Command, credits, DeadlineAfter(_options.RequestTimeout));
-            _pending[messageId] = pending; // registered before it is sent: the response may beat SendAsync's return
-            if (BreakReason is { } reason)
-            {
-                FailPending(pending, reason); // Break may have swept the table just before we registered
-            }
-            else
+            Seal(frame, messageLength, context);
+            pending = Register(messageId, request.Command, credits, context);
+            if (!SweptByBreak(pending))
             {
                 await _transport.SendAsync(frame.Memory, CancellationToken.None).ConfigureAwait(false);
             }
@@ -75,10 +52,10 @@ public sealed partial class SmbConnection
 
     /// <summary>Sends a request and throws <see cref="SmbStatusException"/> unless its status is success.</summary>
     internal async Task<SmbResponse> SendExpectSuccessAsync<TRequest>(
-        TRequest request, ulong sessionId, uint treeId, SmbSigner? signer, string? target, CancellationToken ct)
+        TRequest request, SmbMessageContext context, string? target, CancellationToken ct)
         where TRequest : ISmbRequest
     {
-        var response = await SendAsync(request, sessionId, treeId, signer, null, ct).ConfigureAwait(false);
+        var response = await SendAsync(request, context, null, ct).ConfigureAwait(false);
         if (response.Status.IsError)
         {
             response.Dispose();
@@ -87,7 +64,88 @@ public sealed partial class SmbConnection
         return response;
     }
 
-    private static async Task<SmbResponse> WaitAsync(PendingRequest pending, CancellationToken ct)
+    private void ThrowIfBroken()
+    {
+        if (BreakReason is { } broken)
+        {
+            throw broken;
+        }
+    }
+
+    private ushort CreditChargeOf<TRequest>(TRequest request)
+        where TRequest : ISmbRequest =>
+        SupportsMultiCredit ? CreditWindow.CreditCharge(request.BodySize, request.ExpectedResponseSize) : (ushort)0;
+
+    // A sealed frame keeps room for the TRANSFORM_HEADER in front of the message, so it encrypts in place.
+    private static FrameBuffer RentFrame(int messageLength, in SmbMessageContext context)
+    {
+        var sealedLength = context.Sealer is null ? messageLength : SmbTransform.GetEncryptedLength(messageLength);
+        var frame = FrameBuffer.Rent(DirectTcpTransport.FramePrefixSize + sealedLength);
+        DirectTcpTransport.WriteFramePrefix(frame.Span, sealedLength);
+        return frame;
+    }
+
+    private static Span<byte> MessageOf(FrameBuffer frame, int messageLength, in SmbMessageContext context) =>
+        frame.Span.Slice(DirectTcpTransport.FramePrefixSize + (context.Sealer is null ? 0 : SmbTransform.HeaderSize), messageLength);
+
+    private SmbHeader RequestHeader(
+        SmbCommand command, ulong messageId, ushort creditCharge, ushort credits, in SmbMessageContext context,
+        SmbHeaderFlags flags = SmbHeaderFlags.None, uint nextCommand = 0) =>
+        new()
+        {
+            CreditCharge = creditCharge,
+            Command = command,
+            Credits = _credits.CreditRequest(credits),
+            Flags = flags,
+            NextCommand = nextCommand,
+            MessageId = messageId,
+            TreeId = context.TreeId,
+            SessionId = context.SessionId,
+        };
+
+    // Writes header and body, then signs unless the frame will be sealed. The signature of a compound
+    // element covers its padding up to NextCommand (MS-SMB2 3.2.4.1.4).
+    private static void WriteMessage<TRequest>(Span<byte> message, TRequest request, in SmbHeader header, in SmbMessageContext context)
+        where TRequest : ISmbRequest
+    {
+        header.Write(message);
+        request.WriteBody(message.Slice(SmbHeader.Size, request.BodySize));
+        if (context.Sealer is null)
+        {
+            context.Signer?.Sign(message);
+        }
+    }
+
+    // MS-SMB2 3.2.4.1.8: the whole message (or compound) is encrypted once, in place behind the prefix.
+    private static void Seal(FrameBuffer frame, int messageLength, in SmbMessageContext context)
+    {
+        if (context.Sealer is not { } sealer)
+        {
+            return;
+        }
+        var span = frame.Span[DirectTcpTransport.FramePrefixSize..];
+        sealer.Encrypt(span.Slice(SmbTransform.HeaderSize, messageLength), span);
+    }
+
+    private PendingRequest Register(ulong messageId, SmbCommand command, ushort credits, in SmbMessageContext context)
+    {
+        var pending = new PendingRequest(messageId, command, credits, context, DeadlineAfter(_options.RequestTimeout));
+        _pending[messageId] = pending; // registered before it is sent: the response may beat SendAsync's return
+        return pending;
+    }
+
+    // Break may have swept the pending table just before the request was registered: fail it here.
+    private bool SweptByBreak(PendingRequest pending)
+    {
+        if (BreakReason is not { } reason)
+        {
+            return false;
+        }
+        FailPending(pending, reason);
+        return true;
+    }
+
+    private async Task<SmbResponse> WaitAsync(PendingRequest pending, CancellationToken ct)
     {
         if (!ct.CanBeCanceled)
         {
@@ -95,7 +153,13 @@ public sealed partial class SmbConnection
         }
         // The request stays in the pending table after a cancel, so its response still returns its
         // credits; the receive loop disposes a response nobody waits for.
-        await using (ct.UnsafeRegister(static (state, token) => ((PendingRequest)state!).TryCancel(token), pending).ConfigureAwait(false))
+        await using (ct.UnsafeRegister(
+            static (state, token) =>
+            {
+                var (connection, pending) = ((SmbConnection, PendingRequest))state!;
+                connection.Cancel(pending, token);
+            },
+            (this, pending)).ConfigureAwait(false))
         {
             return await pending.Task.ConfigureAwait(false);
         }

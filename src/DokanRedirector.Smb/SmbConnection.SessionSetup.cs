@@ -2,6 +2,7 @@
 using DokanRedirector.Smb.Auth;
 using DokanRedirector.Smb.Crypto;
 using DokanRedirector.Smb.Messages;
+using DokanRedirector.Smb.Transport;
 
 namespace DokanRedirector.Smb;
 
@@ -22,7 +23,7 @@ public sealed partial class SmbConnection
         while (true)
         {
             var request = new SessionSetupRequest(ClientSecurityMode, SmbCapabilities.None, token);
-            using var response = await SendAsync(request, sessionId, 0, null, preauth, ct).ConfigureAwait(false);
+            using var response = await SendAsync(request, SmbMessageContext.ForSetup(sessionId), preauth, ct).ConfigureAwait(false);
             sessionId = response.Header.SessionId;
             if (response.Status == NtStatus.MoreProcessingRequired)
             {
@@ -65,7 +66,7 @@ public sealed partial class SmbConnection
         // Guest and NULL sessions have no key the server shares: they are not signed (MS-SMB2 3.2.5.3.1).
         if (auth.IsAnonymous || (flags & (SmbSessionFlags.IsGuest | SmbSessionFlags.IsNull)) != 0)
         {
-            var unsigned = new SmbSession(this, sessionId, flags, keys: null, signer: null);
+            var unsigned = new SmbSession(this, sessionId, flags, keys: null, signer: null, transform: null);
             _sessions[sessionId] = unsigned;
             return unsigned;
         }
@@ -78,7 +79,10 @@ public sealed partial class SmbConnection
             keys.Dispose();
             throw Break(new SmbProtocolException($"The signature of the final SESSION_SETUP response from {Host}:{Port} does not verify."));
         }
-        var session = new SmbSession(this, sessionId, flags, keys, signer);
+        var transform = Cipher != SmbCipher.None && !keys.EncryptionKey.IsEmpty
+            ? new SmbTransform(Cipher, keys.EncryptionKey, keys.DecryptionKey, sessionId)
+            : null;
+        var session = new SmbSession(this, sessionId, flags, keys, signer, transform);
         _sessions[sessionId] = session;
         return session;
     }

@@ -28,9 +28,13 @@ public sealed partial class SmbConnection : IAsyncDisposable
         Host = host;
         Port = port;
         _credits = new CreditWindow(options.TargetCredits);
-        var period = TimeSpan.FromMilliseconds(Math.Clamp(options.RequestTimeout.TotalMilliseconds / 4, 50, 1000));
+        // The timer checks deadlines and idleness a few times per the shorter of the two; infinite is -1 ms.
+        var shortest = Math.Min(Finite(options.RequestTimeout), Finite(options.KeepAliveInterval));
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(shortest / 4, 50, 1000));
         _expirationTimer = new Timer(static state => ((SmbConnection)state!).ExpireRequests(), this, period, period);
     }
+
+    private static double Finite(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan ? 4000 : timeout.TotalMilliseconds;
 
     /// <summary>The server name as the caller gave it; used in messages and in UNC paths.</summary>
     public string Host { get; }

@@ -8,8 +8,9 @@ public sealed class SmbTree : IAsyncDisposable
 {
     private int _disconnected;
 
-    internal SmbTree(SmbSession session, uint treeId, string path, TreeConnectResponse response)
+    internal SmbTree(SmbSession session, uint treeId, string path, TreeConnectResponse response, bool encrypt)
     {
+        IsEncrypted = encrypt;
         Session = session;
         TreeId = treeId;
         Path = path;
@@ -38,15 +39,21 @@ public sealed class SmbTree : IAsyncDisposable
     /// <summary>True when the server requires every message on this tree to be encrypted.</summary>
     public bool EncryptData => (ShareFlags & SmbShareFlags.EncryptData) != 0;
 
+    /// <summary>True when every message on this tree is sealed: the server requires it or the caller asked.</summary>
+    public bool IsEncrypted { get; }
+
+    /// <summary>How this tree's messages are signed or sealed.</summary>
+    internal SmbMessageContext Context => Session.Context(TreeId, IsEncrypted);
+
     /// <summary>
-    /// Sends a request on this tree with the session's signing (and, once wired, encryption) and returns the
+    /// Sends a request on this tree, signed or sealed as the tree requires, and returns the
     /// response whatever its status; the caller disposes it.
     /// </summary>
     internal Task<SmbResponse> SendAsync<TRequest>(TRequest request, CancellationToken ct)
         where TRequest : ISmbRequest
     {
         Session.ThrowIfClosed();
-        return Session.Connection.SendAsync(request, Session.SessionId, TreeId, Session.Signer, null, ct);
+        return Session.Connection.SendAsync(request, Context, null, ct);
     }
 
     /// <summary>As <see cref="SendAsync"/>, but an error status raises <see cref="SmbStatusException"/> naming <paramref name="target"/>.</summary>
@@ -54,7 +61,7 @@ public sealed class SmbTree : IAsyncDisposable
         where TRequest : ISmbRequest
     {
         Session.ThrowIfClosed();
-        return Session.Connection.SendExpectSuccessAsync(request, Session.SessionId, TreeId, Session.Signer, target, ct);
+        return Session.Connection.SendExpectSuccessAsync(request, Context, target, ct);
     }
 
     public async Task DisconnectAsync(CancellationToken ct)
@@ -65,7 +72,7 @@ public sealed class SmbTree : IAsyncDisposable
         }
         Session.ThrowIfClosed();
         using var response = await Session.Connection
-            .SendExpectSuccessAsync(new EmptyRequest(SmbCommand.TreeDisconnect), Session.SessionId, TreeId, Session.Signer, Path, ct)
+            .SendExpectSuccessAsync(new EmptyRequest(SmbCommand.TreeDisconnect), Context, Path, ct)
             .ConfigureAwait(false);
         EmptyRequest.ReadResponse(response.Message, SmbCommand.TreeDisconnect);
     }

@@ -1,9 +1,9 @@
-// MS-SMB2 2.2.7 LOGOFF, 2.2.11 TREE_DISCONNECT, 2.2.28 ECHO (requests and responses share one 4-byte body)
+// MS-SMB2 2.2.7 LOGOFF, 2.2.11 TREE_DISCONNECT, 2.2.28 ECHO, 2.2.30 CANCEL (requests and responses share one 4-byte body)
 using System.Buffers.Binary;
 
 namespace DokanRedirector.Smb.Messages;
 
-/// <summary>The requests whose body is StructureSize (4) and Reserved: LOGOFF, TREE_DISCONNECT, ECHO.</summary>
+/// <summary>The requests whose body is StructureSize (4) and Reserved: LOGOFF, TREE_DISCONNECT, ECHO, CANCEL.</summary>
 internal readonly struct EmptyRequest : ISmbRequest
 {
     public const int Size =

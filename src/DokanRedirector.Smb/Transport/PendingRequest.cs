@@ -11,12 +11,14 @@ internal sealed class PendingRequest
 {
     private readonly TaskCompletionSource<SmbResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _deadline;
+    private ulong _asyncId;
 
-    public PendingRequest(ulong messageId, SmbCommand command, ushort credits, long deadline)
+    public PendingRequest(ulong messageId, SmbCommand command, ushort credits, SmbMessageContext context, long deadline)
     {
         MessageId = messageId;
         Command = command;
         Credits = credits;
+        Context = context;
         _deadline = deadline;
     }
 
@@ -27,8 +29,15 @@ internal sealed class PendingRequest
     /// <summary>Credits (MessageIds) the request consumed; they stop being in flight at its final response.</summary>
     public ushort Credits { get; }
 
+    /// <summary>The session, tree and protection the request was sent with; a CANCEL for it uses the same.</summary>
+    public SmbMessageContext Context { get; }
+
     /// <summary>Set by an interim STATUS_PENDING response; what SMB2 CANCEL would name.</summary>
-    public ulong AsyncId { get; set; }
+    public ulong AsyncId
+    {
+        get => Volatile.Read(ref _asyncId);
+        set => Volatile.Write(ref _asyncId, value);
+    }
 
     /// <summary><see cref="Environment.TickCount64"/> after which the request has timed out; long.MaxValue for none.</summary>
     public long Deadline

@@ -37,11 +37,14 @@ internal sealed class ScriptedSmbServer : IAsyncDisposable
         return await connecting;
     }
 
-    public async Task<SmbHeader> ReadMessageAsync()
+    public async Task<SmbHeader> ReadMessageAsync() => SmbHeader.Read(await ReadFrameAsync());
+
+    /// <summary>The next frame's bytes, prefix stripped (a whole compound, or a TRANSFORM_HEADER message).</summary>
+    public async Task<byte[]> ReadFrameAsync()
     {
         var prefix = await ReadExactlyAsync(4);
         var length = (prefix[1] << 16) | (prefix[2] << 8) | prefix[3];
-        return SmbHeader.Read(await ReadExactlyAsync(length));
+        return await ReadExactlyAsync(length);
     }
 
     public async Task SendAsync(params byte[][] messages)
