@@ -32,6 +32,9 @@ public sealed class SmbSession : IAsyncDisposable
 
     public bool IsGuest => (Flags & SmbSessionFlags.IsGuest) != 0;
 
+    /// <summary>True after logoff or once the connection broke: the session cannot be used any more.</summary>
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
     /// <summary>True when every request is signed and every response verified.</summary>
     public bool IsSigned => Signer is not null;
 
@@ -128,5 +131,5 @@ public sealed class SmbSession : IAsyncDisposable
         : Connection.Dialect.IsSmb3() ? $"{Connection.Host} negotiated no cipher"
         : $"dialect {Connection.Dialect} cannot encrypt (SMB 3.0 or later is needed)";
 
-    internal void ThrowIfClosed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _closed) != 0, this);
+    internal void ThrowIfClosed() => ObjectDisposedException.ThrowIf(IsClosed, this);
 }
