@@ -47,6 +47,10 @@ public sealed class SmbClient : IAsyncDisposable
             if (_connection is null || _connection.IsFaulted || _connection.IsCanceled
                 || (_connection.IsCompletedSuccessfully && _connection.Result.IsBroken))
             {
+                if (_connection is not null)
+                {
+                    Log.Reconnecting(Options.Logger, $"{Host}:{Port}", ConnectionCount + 1);
+                }
                 _connection = SmbConnection.ConnectAsync(Host, Port, Options, CancellationToken.None);
                 ConnectionCount++;
             }

@@ -1,4 +1,6 @@
 using DokanRedirector.Smb.Crypto;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DokanRedirector.Smb;
 
@@ -46,4 +48,7 @@ public sealed record SmbClientOptions
 
     /// <summary>SO_RCVBUF/SO_SNDBUF in bytes; 0 keeps the OS's autotuned buffers (best on Linux).</summary>
     public int SocketBufferSize { get; init; }
+
+    /// <summary>Where connection events go (negotiated, broken, sessions, reconnects). Never receives secrets.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }

@@ -84,6 +84,7 @@ public sealed partial class SmbConnection
                 preauth = null;
             }
             Apply(negotiated);
+            Log.Negotiated(_options.Logger, _transport.Endpoint, Dialect, SigningAlgorithm, Cipher, MaxReadSize, MaxWriteSize);
         }
         finally
         {

@@ -41,7 +41,9 @@ public sealed partial class SmbConnection
             }
             var final = SessionSetupResponse.Read(response.Message);
             auth.Complete(final.SecurityBuffer);
-            return CreateSession(auth, preauth, sessionId, final.SessionFlags, response.Header, response.MutableMessage);
+            var session = CreateSession(auth, preauth, sessionId, final.SessionFlags, response.Header, response.MutableMessage);
+            Log.SessionEstablished(_options.Logger, sessionId, _transport.Endpoint, credential.ToString(), session.IsSigned, session.IsGuest, session.EncryptData);
+            return session;
         }
     }
 

@@ -20,6 +20,7 @@ public sealed partial class SmbConnection : IAsyncDisposable
     private readonly Timer _expirationTimer;
     private Task _receiveLoop = Task.CompletedTask;
     private SmbException? _breakReason;
+    private bool _closing;
 
     private SmbConnection(DirectTcpTransport transport, string host, int port, SmbClientOptions options)
     {
@@ -95,6 +96,14 @@ public sealed partial class SmbConnection : IAsyncDisposable
         {
             return first;
         }
+        if (Volatile.Read(ref _closing))
+        {
+            Log.Closed(_options.Logger, _transport.Endpoint);
+        }
+        else
+        {
+            Log.Broken(_options.Logger, _transport.Endpoint, exception.Message);
+        }
         _expirationTimer.Dispose();
         _credits.Break(exception);
         _transport.Dispose();
@@ -111,6 +120,7 @@ public sealed partial class SmbConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _closing, true);
         Break(new SmbException($"The connection to {_transport.Endpoint} was closed by this client.", isTransient: false));
         await _receiveLoop.ConfigureAwait(false);
         _preauthHash?.Dispose();
