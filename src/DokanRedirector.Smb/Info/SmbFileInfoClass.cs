@@ -1,0 +1,42 @@
+// MS-FSCC 2.4 File Information Classes
+namespace DokanRedirector.Smb.Info;
+
+/// <summary>FileInformationClass values for SMB2 QUERY_INFO, SET_INFO and QUERY_DIRECTORY.</summary>
+public enum SmbFileInfoClass : byte
+{
+    FileDirectoryInformation = 1,
+    FileFullDirectoryInformation = 2,
+    FileBothDirectoryInformation = 3,
+    FileBasicInformation = 4,
+    FileStandardInformation = 5,
+    FileInternalInformation = 6,
+    FileEaInformation = 7,
+    FileAccessInformation = 8,
+    FileRenameInformation = 10,
+    FileLinkInformation = 11,
+    FileNamesInformation = 12,
+    FileDispositionInformation = 13,
+    FilePositionInformation = 14,
+    FileFullEaInformation = 15,
+    FileModeInformation = 16,
+    FileAlignmentInformation = 17,
+    FileAllInformation = 18,
+    FileAllocationInformation = 19,
+    FileEndOfFileInformation = 20,
+    FileAlternateNameInformation = 21,
+    FileStreamInformation = 22,
+    FilePipeInformation = 23,
+    FilePipeLocalInformation = 24,
+    FilePipeRemoteInformation = 25,
+    FileCompressionInformation = 28,
+    FileQuotaInformation = 32,
+    FileNetworkOpenInformation = 34,
+    FileAttributeTagInformation = 35,
+    FileIdBothDirectoryInformation = 37,
+    FileIdFullDirectoryInformation = 38,
+    FileValidDataLengthInformation = 39,
+    FileShortNameInformation = 40,
+    FileNormalizedNameInformation = 48,
+    FileIdInformation = 59,
+    FileIdExtdDirectoryInformation = 60,
+}
