@@ -6,7 +6,7 @@ public abstract class DialectFixture(string protocol)
     protected SambaServer Samba { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public async Task StartSamba() => Samba = await SambaServer.StartAsync(SambaServerOptions.ForDialect(protocol));
+    public async Task StartSamba() => Samba = await TestSamba.StartAsync(SambaServerOptions.ForDialect(protocol));
 
     [OneTimeTearDown]
     public async Task StopSamba()

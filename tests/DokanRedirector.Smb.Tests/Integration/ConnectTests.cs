@@ -27,7 +27,7 @@ public class ConnectTests
     [Test]
     public async Task Connect_WithTheFullRange_PicksSmb311_AndAnAesGcmCipher()
     {
-        await using var samba = await SambaServer.StartAsync();
+        await using var samba = await TestSamba.StartAsync();
 
         await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, samba.Port, null, CancellationToken.None);
 
@@ -41,7 +41,7 @@ public class ConnectTests
     [Test]
     public async Task Connect_WithAMaxDialect_NegotiatesNoHigher()
     {
-        await using var samba = await SambaServer.StartAsync();
+        await using var samba = await TestSamba.StartAsync();
         var options = new SmbClientOptions { MaxDialect = SmbDialect.Smb302 };
 
         await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, samba.Port, options, CancellationToken.None);
@@ -52,7 +52,7 @@ public class ConnectTests
     [Test]
     public async Task Connect_WhenTheServerAllowsNoOfferedDialect_FailsWithTheStatus()
     {
-        await using var samba = await SambaServer.StartAsync(new SambaServerOptions { MinProtocol = "SMB3_00" });
+        await using var samba = await TestSamba.StartAsync(new SambaServerOptions { MinProtocol = "SMB3_00" });
         var options = new SmbClientOptions { MaxDialect = SmbDialect.Smb210 };
 
         var error = await Assert.ThrowsAsync(Is.InstanceOf<Exception>(), () => SmbConnection.ConnectAsync(SambaServer.Host, samba.Port, options, CancellationToken.None));

@@ -7,7 +7,7 @@ public class SambaServerTests
     [Test]
     public async Task Fixture_ServesTheShare_ToSmbClient_AndReportsTheServingChild()
     {
-        await using var samba = await SambaServer.StartAsync();
+        await using var samba = await TestSamba.StartAsync();
         await File.WriteAllTextAsync(Path.Combine(samba.SharePath("share"), "hello.txt"), "hi");
 
         var ls = await samba.SmbClientAsync("share", "ls");

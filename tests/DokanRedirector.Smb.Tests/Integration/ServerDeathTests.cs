@@ -9,7 +9,7 @@ public class ServerDeathTests
     [Test]
     public async Task WhenTheServingSmbdDies_PendingAndLaterRequestsFailFast_WithATransientError()
     {
-        await using var samba = await SambaServer.StartAsync();
+        await using var samba = await TestSamba.StartAsync();
         await using var connection = await SmbConnection.ConnectAsync(SambaServer.Host, samba.Port, null, CancellationToken.None);
         await using var session = await connection.SetupSessionAsync(new(SambaServer.User, "", SambaServer.Password), CancellationToken.None);
         await KillServingSmbdAsync(samba);
@@ -29,7 +29,7 @@ public class ServerDeathTests
     [Test]
     public async Task AfterTheServingSmbdDies_TheClientReconnectsOnTheNextCall_AndTheShareViewWorksAgain()
     {
-        await using var samba = await SambaServer.StartAsync();
+        await using var samba = await TestSamba.StartAsync();
         await using var client = new SmbClient(SambaServer.Host, samba.Port);
         await using var share = await client.ConnectShareAsync("share", new(SambaServer.User, "", SambaServer.Password), seal: false, CancellationToken.None);
         var before = await share.GetTreeAsync(CancellationToken.None);
@@ -51,7 +51,7 @@ public class ServerDeathTests
     [Test]
     public async Task TwoShareViewsOfOneAccount_ShareOneSession_AndTheLastOneLogsItOff()
     {
-        await using var samba = await SambaServer.StartAsync();
+        await using var samba = await TestSamba.StartAsync();
         await using var client = new SmbClient(SambaServer.Host, samba.Port);
         var credential = new SmbCredential(SambaServer.User, "", SambaServer.Password);
 

@@ -4,44 +4,30 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace DokanRedirector.Smb.Tests.Fixtures;
-
-/// <summary>What the throw-away Samba accepts: dialect range and signing policy (smb.conf values).</summary>
-public sealed record SambaServerOptions
-{
-    /// <summary><c>server min protocol</c>: SMB2_02, SMB2_10, SMB3_00, SMB3_02 or SMB3_11.</summary>
-    public string MinProtocol { get; init; } = "SMB2_02";
-
-    /// <summary><c>server max protocol</c>.</summary>
-    public string MaxProtocol { get; init; } = "SMB3_11";
-
-    /// <summary><c>server signing</c>: auto, mandatory, disabled.</summary>
-    public string Signing { get; init; } = "auto";
-
-    public static SambaServerOptions ForDialect(string protocol) =>
-        new() { MinProtocol = protocol, MaxProtocol = protocol };
-}
+namespace DokanRedirector.LocalSamba;
 
 /// <summary>
-/// A real <c>smbd -F</c> owned by the test, on 127.0.0.1 and a free high port, with its whole state in
+/// A real <c>smbd -F</c> owned by its creator (a test, a benchmark, the demo), on 127.0.0.1 and a free high port, with its whole state in
 /// a fresh temp directory (DESIGN.md "A throw-away Samba"). Shares: <c>share</c> (rw),
 /// <c>encrypted</c> (smb encrypt = required), <c>public</c> (guest ok), <c>readonly</c>.
 /// </summary>
 public sealed class SambaServer : IAsyncDisposable
 {
-    public const string SkipVariable = "DOKANREDIRECTOR_SKIP_SAMBA";
     public const string User = "root";
     public const string Password = "Passw0rd!";
     public const string Host = "127.0.0.1";
 
+    private const string DcerpcdPath = "/usr/libexec/samba/samba-dcerpcd";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
     private readonly Process _smbd;
+    private readonly Process? _dcerpcd;
 
-    private SambaServer(string root, int port, Process smbd)
+    private SambaServer(string root, int port, Process smbd, Process? dcerpcd)
     {
         RootDirectory = root;
         Port = port;
         _smbd = smbd;
+        _dcerpcd = dcerpcd;
     }
 
     public string RootDirectory { get; }
@@ -58,7 +44,7 @@ public sealed class SambaServer : IAsyncDisposable
     public static async Task<SambaServer> StartAsync(SambaServerOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SambaServerOptions();
-        RequireTools();
+        RequireTools(options);
         var root = Directory.CreateTempSubdirectory("dokanredirector-samba-").FullName;
         try
         {
@@ -80,19 +66,10 @@ public sealed class SambaServer : IAsyncDisposable
                 throw new InvalidOperationException($"smbpasswd failed ({add.ExitCode}): {add.Output}");
             }
 
-            var smbd = Process.Start(new ProcessStartInfo("smbd", ["-F", "--no-process-group", "-s", conf])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            }) ?? throw new InvalidOperationException("smbd did not start");
-            // Drain both pipes so a chatty smbd never blocks on a full pipe.
-            smbd.OutputDataReceived += static (_, _) => { };
-            smbd.ErrorDataReceived += static (_, _) => { };
-            smbd.BeginOutputReadLine();
-            smbd.BeginErrorReadLine();
-
-            var server = new SambaServer(root, port, smbd);
+            // samba-dcerpcd --libexec-rpcds starts every RPC helper up front (srvsvc for share lists).
+            var dcerpcd = options.EnableRpc ? StartDaemon(DcerpcdPath, ["-F", "--no-process-group", "-s", conf, "--libexec-rpcds"]) : null;
+            var smbd = StartDaemon("smbd", ["-F", "--no-process-group", "-s", conf]);
+            var server = new SambaServer(root, port, smbd, dcerpcd);
             try
             {
                 await server.WaitUntilReadyAsync(ct).ConfigureAwait(false);
@@ -152,22 +129,47 @@ public sealed class SambaServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync(_smbd).ConfigureAwait(false);
+        if (_dcerpcd is not null)
+        {
+            await StopAsync(_dcerpcd).ConfigureAwait(false);
+        }
+        TryDelete(RootDirectory);
+    }
+
+    private static Process StartDaemon(string path, string[] args)
+    {
+        var daemon = Process.Start(new ProcessStartInfo(path, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"{path} did not start");
+        // Drain both pipes so a chatty daemon never blocks on a full pipe.
+        daemon.OutputDataReceived += static (_, _) => { };
+        daemon.ErrorDataReceived += static (_, _) => { };
+        daemon.BeginOutputReadLine();
+        daemon.BeginErrorReadLine();
+        return daemon;
+    }
+
+    private static async Task StopAsync(Process daemon)
+    {
         try
         {
-            if (!_smbd.HasExited)
+            if (!daemon.HasExited)
             {
-                // smbd -F with --no-process-group: the parent takes its children down on SIGTERM,
-                // but a kill of the tree guarantees nothing outlives the test.
-                _smbd.Kill(entireProcessTree: true);
-                await _smbd.WaitForExitAsync().ConfigureAwait(false);
+                // -F with --no-process-group: the parent takes its children down on SIGTERM,
+                // but a kill of the tree guarantees nothing outlives its owner.
+                daemon.Kill(entireProcessTree: true);
+                await daemon.WaitForExitAsync().ConfigureAwait(false);
             }
         }
         catch (InvalidOperationException)
         {
             // Already gone.
         }
-        _smbd.Dispose();
-        TryDelete(RootDirectory);
+        daemon.Dispose();
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)
@@ -216,6 +218,7 @@ public sealed class SambaServer : IAsyncDisposable
             server min protocol = {options.MinProtocol}
             server max protocol = {options.MaxProtocol}
             server signing = {options.Signing}
+            rpc start on demand helpers = {(options.EnableRpc ? "no" : "yes")}
 
             """
             + Share("share", "read only = no")
@@ -224,7 +227,7 @@ public sealed class SambaServer : IAsyncDisposable
             + Share("readonly", "read only = yes");
     }
 
-    private static void RequireTools()
+    private static void RequireTools(SambaServerOptions options)
     {
         string[] tools = ["smbd", "smbclient", "smbpasswd", "smbstatus"];
         var missing = new List<string>();
@@ -235,17 +238,17 @@ public sealed class SambaServer : IAsyncDisposable
                 missing.Add(tool);
             }
         }
+        if (options.EnableRpc && !File.Exists(DcerpcdPath))
+        {
+            missing.Add(DcerpcdPath);
+        }
         if (missing.Count == 0)
         {
             return;
         }
-        var message = $"Samba is needed for this test but {string.Join(", ", missing)} is not installed. " +
-            "Run `sudo apt-get install samba smbclient` (or installer/linux/install-deps.sh)";
-        if (Environment.GetEnvironmentVariable(SkipVariable) == "1")
-        {
-            Assert.Ignore($"{message}; skipped because {SkipVariable}=1.");
-        }
-        Assert.Fail($"{message}, or set {SkipVariable}=1 to skip the Samba tests.");
+        throw new SambaNotInstalledException(
+            $"A throw-away Samba needs {string.Join(", ", missing)}, which is not installed. " +
+            "Run `sudo apt-get install samba smbclient` (or installer/linux/install-deps.sh).");
     }
 
     private static bool OnPath(string tool)
@@ -307,6 +310,3 @@ public sealed class SambaServer : IAsyncDisposable
         }
     }
 }
-
-/// <summary>Exit code and combined stdout+stderr of a Samba command-line tool.</summary>
-public sealed record ToolResult(int ExitCode, string Output);
