@@ -1,3 +1,4 @@
+using DokanRedirector.Smb.Crypto;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Transport;
 
@@ -44,6 +45,48 @@ public sealed class SmbTree : IAsyncDisposable
 
     /// <summary>How this tree's messages are signed or sealed.</summary>
     internal SmbMessageContext Context => Session.Context(TreeId, IsEncrypted);
+
+    /// <summary>
+    /// Opens or creates <paramref name="path"/> with NtCreateFile semantics (MS-SMB2 3.2.4.3). Errors are
+    /// <see cref="SmbStatusException"/>s naming <c>\\server\share\path</c>: STATUS_OBJECT_NAME_NOT_FOUND,
+    /// STATUS_OBJECT_NAME_COLLISION, STATUS_ACCESS_DENIED, …
+    /// </summary>
+    /// <param name="path">Share-relative with backslashes and no leading one, e.g. <c>dir\file.txt</c>; empty opens the share root.</param>
+    public async Task<SmbFile> CreateAsync(string path, SmbCreateOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        if (path.StartsWith('\\'))
+        {
+            throw new ArgumentException($"The path '{path}' must be relative to the share, without a leading backslash.", nameof(path));
+        }
+        var connection = Session.Connection;
+        // A lease needs SMB2_GLOBAL_CAP_LEASING, on a directory SMB2_GLOBAL_CAP_DIRECTORY_LEASING too (MS-SMB2
+        // 3.2.4.3.8); DH2Q is 3.x only (2.2.13.2.11). We open without them rather than fail the open.
+        var leaseCapabilities = (options.Options & NtCreateOptions.DirectoryFile) == 0
+            ? SmbCapabilities.Leasing
+            : SmbCapabilities.Leasing | SmbCapabilities.DirectoryLeasing;
+        if (options.Lease is not null && (connection.ServerCapabilities & leaseCapabilities) != leaseCapabilities)
+        {
+            options = options with { Lease = null };
+        }
+        if (options.Durable is not null && !connection.Dialect.IsSmb3())
+        {
+            options = options with { Durable = null };
+        }
+        var target = FullPath(path);
+        using var response = await SendExpectSuccessAsync(new CreateRequest(path, options, connection.Dialect.IsSmb3()), target, ct)
+            .ConfigureAwait(false);
+        if (response.Status != NtStatus.Success)
+        {
+            // A warning such as STATUS_STOPPED_ON_SYMLINK opens nothing; its body is an error response (2.2.2.2.1).
+            throw new SmbStatusException(response.Status, SmbCommand.Create, connection.Host, target);
+        }
+        return new SmbFile(this, path, target, CreateResponse.Read(response.Message));
+    }
+
+    /// <summary><c>\\server\share\path</c>, the name error messages give.</summary>
+    internal string FullPath(string path) => path.Length == 0 ? Path : $@"{Path}\{path}";
 
     /// <summary>
     /// Sends a request on this tree, signed or sealed as the tree requires, and returns the

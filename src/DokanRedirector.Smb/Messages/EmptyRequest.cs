@@ -1,9 +1,13 @@
-// MS-SMB2 2.2.7 LOGOFF, 2.2.11 TREE_DISCONNECT, 2.2.28 ECHO, 2.2.30 CANCEL (requests and responses share one 4-byte body)
+// MS-SMB2 2.2.7 LOGOFF, 2.2.11 TREE_DISCONNECT, 2.2.28 ECHO (requests and responses share one 4-byte body),
+// 2.2.30 CANCEL (request only), 2.2.18 FLUSH and 2.2.27 LOCK responses
 using System.Buffers.Binary;
 
 namespace DokanRedirector.Smb.Messages;
 
-/// <summary>The requests whose body is StructureSize (4) and Reserved: LOGOFF, TREE_DISCONNECT, ECHO, CANCEL.</summary>
+/// <summary>
+/// The requests whose body is StructureSize (4) and Reserved: LOGOFF, TREE_DISCONNECT, ECHO and CANCEL. CANCEL
+/// has no response, and its header reuses the MessageId (or AsyncId) of the request it cancels (MS-SMB2 3.2.4.24).
+/// </summary>
 internal readonly struct EmptyRequest : ISmbRequest
 {
     public const int Size =
@@ -29,7 +33,7 @@ internal readonly struct EmptyRequest : ISmbRequest
         w.AssertWritten(BodySize);
     }
 
-    /// <summary>Checks the 4-byte response body.</summary>
+    /// <summary>Checks the 4-byte response body (also that of FLUSH and LOCK).</summary>
     public static void ReadResponse(ReadOnlySpan<byte> message, SmbCommand command) =>
         WireReader.Body(message, 4, Size, $"{command} response");
 }

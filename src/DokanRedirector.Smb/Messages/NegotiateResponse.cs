@@ -35,7 +35,7 @@ internal struct NegotiateResponse
             MaxTransactSize = BinaryPrimitives.ReadUInt32LittleEndian(body[28..]),
             MaxReadSize = BinaryPrimitives.ReadUInt32LittleEndian(body[32..]),
             MaxWriteSize = BinaryPrimitives.ReadUInt32LittleEndian(body[36..]),
-            SystemTime = FileTime(BinaryPrimitives.ReadInt64LittleEndian(body[40..])),
+            SystemTime = WireReader.FileTime(body[40..]),
         };
         var securityOffset = BinaryPrimitives.ReadUInt16LittleEndian(body[56..]);
         var securityLength = BinaryPrimitives.ReadUInt16LittleEndian(body[58..]);
@@ -49,7 +49,4 @@ internal struct NegotiateResponse
         }
         return response;
     }
-
-    private static DateTime FileTime(long value) =>
-        value <= 0 || value > DateTime.MaxValue.ToFileTimeUtc() ? default : DateTime.FromFileTimeUtc(value);
 }

@@ -57,6 +57,25 @@ internal ref struct SmbWriter
         return span;
     }
 
+    /// <summary>
+    /// Writes a request's variable Buffer: the payload, or one zero byte when it is empty, because an odd
+    /// StructureSize (57, 49, 41, 33, …) counts the Buffer's first byte (MS-SMB2 2.2: "at least one byte").
+    /// </summary>
+    public void Buffer(scoped ReadOnlySpan<byte> payload)
+    {
+        if (payload.IsEmpty)
+        {
+            UInt8(0);
+        }
+        else
+        {
+            Bytes(payload);
+        }
+    }
+
+    /// <summary>The size <see cref="Buffer"/> writes for <paramref name="payloadLength"/> bytes.</summary>
+    public static int BufferSize(int payloadLength) => Math.Max(payloadLength, 1);
+
     public void Zeros(int count)
     {
         _body.Slice(_position, count).Clear();

@@ -5,17 +5,20 @@ namespace DokanRedirector.Smb.Messages;
 /// <summary>Bounds checks for response readers: a bad length or offset is a protocol error, never an IndexOutOfRange.</summary>
 internal static class WireReader
 {
+    private static readonly long MaxFileTime = DateTime.MaxValue.ToFileTimeUtc();
+
     /// <summary>
     /// Returns the body after the header, after checking it holds the fixed part and that
     /// StructureSize is the expected one.
     /// </summary>
     public static ReadOnlySpan<byte> Body(ReadOnlySpan<byte> message, ushort structureSize, int fixedSize, string what)
     {
-        var body = message[SmbHeader.Size..];
-        if (body.Length < fixedSize)
+        var bodyLength = message.Length - SmbHeader.Size;
+        if (bodyLength < fixedSize)
         {
-            throw new SmbProtocolException($"{what} has {body.Length} bytes, fewer than its {fixedSize}-byte fixed part.");
+            throw new SmbProtocolException($"{what} has {Math.Max(bodyLength, 0)} bytes, fewer than its {fixedSize}-byte fixed part.");
         }
+        var body = message[SmbHeader.Size..];
         var actual = BinaryPrimitives.ReadUInt16LittleEndian(body);
         if (actual != structureSize)
         {
@@ -39,6 +42,16 @@ internal static class WireReader
         return message.Slice(offset, length);
     }
 
+    /// <summary>
+    /// Checks a buffer as <see cref="Buffer"/> does and returns its offset, 0 when it is empty, for responses that
+    /// keep the position (a span cannot live in them) and let the caller slice the message.
+    /// </summary>
+    public static int BufferOffset(ReadOnlySpan<byte> message, int offset, int length, string field)
+    {
+        Buffer(message, offset, length, field);
+        return length == 0 ? 0 : offset;
+    }
+
     /// <summary>The body of a message slice that must hold at least <paramref name="length"/> bytes.</summary>
     public static void Require(ReadOnlySpan<byte> span, int length, string what)
     {
@@ -46,5 +59,15 @@ internal static class WireReader
         {
             throw new SmbProtocolException($"{what} needs {length} bytes, only {span.Length} remain.");
         }
+    }
+
+    /// <summary>
+    /// Converts the FILETIME at the start of <paramref name="source"/> to UTC. 0 means "not reported" and a
+    /// value past DateTime's range is nonsense from the server; both read as <c>default</c>.
+    /// </summary>
+    public static DateTime FileTime(ReadOnlySpan<byte> source)
+    {
+        var value = BinaryPrimitives.ReadInt64LittleEndian(source);
+        return value <= 0 || value > MaxFileTime ? default : DateTime.FromFileTimeUtc(value);
     }
 }

@@ -14,7 +14,7 @@ internal static class TestSamba
     {
         try
         {
-            return await SambaServer.StartAsync(options);
+            return await TestSamba.StartAsync(options);
         }
         catch (SambaNotInstalledException e)
         {
