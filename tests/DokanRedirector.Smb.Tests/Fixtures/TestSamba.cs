@@ -14,7 +14,7 @@ internal static class TestSamba
     {
         try
         {
-            return await TestSamba.StartAsync(options);
+            return await SambaServer.StartAsync(options);
         }
         catch (SambaNotInstalledException e)
         {
