@@ -13,6 +13,11 @@ public sealed partial class SmbConnection
     private static readonly SmbDialect[] AllDialects =
         [SmbDialect.Smb202, SmbDialect.Smb210, SmbDialect.Smb300, SmbDialect.Smb302, SmbDialect.Smb311];
 
+    private const SmbCapabilities ClientCapabilities = SmbCapabilities.LargeMtu | SmbCapabilities.Encryption;
+
+    // What the NEGOTIATE request offered, for FSCTL_VALIDATE_NEGOTIATE_INFO to repeat.
+    private SmbDialect[] _offeredDialects = [];
+
     // 3.1.1: NEGOTIATE request and response folded in; each session forks it.
     private PreauthIntegrityHash? _preauthHash;
 
@@ -56,9 +61,10 @@ public sealed partial class SmbConnection
         var request = new NegotiateRequest(
             dialects,
             ClientSecurityMode,
-            SmbCapabilities.LargeMtu | SmbCapabilities.Encryption,
+            ClientCapabilities,
             _options.ClientGuid,
             RandomNumberGenerator.GetBytes(NegotiateContexts.SaltSize));
+        _offeredDialects = dialects;
         try
         {
             using var response = await SendAsync(request, SmbMessageContext.None, preauth, ct).ConfigureAwait(false);

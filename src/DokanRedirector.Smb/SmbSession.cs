@@ -75,7 +75,9 @@ public sealed class SmbSession : IAsyncDisposable
         {
             throw new SmbException($"{path} requires encryption, but {DescribeMissingCipher()}.", isTransient: false);
         }
-        return new SmbTree(this, response.Header.TreeId, path, tree, encrypt);
+        var connected = new SmbTree(this, response.Header.TreeId, path, tree, encrypt);
+        await Connection.ValidateNegotiateAsync(connected, ct).ConfigureAwait(false);
+        return connected;
     }
 
     /// <summary>Sends LOGOFF. The session cannot be used afterwards.</summary>

@@ -10,15 +10,32 @@ namespace DokanRedirector.Smb.Tests.Integration;
 public class EncryptionTests(string protocol, SmbDialect dialect, SmbCipher cipher) : DialectFixture(protocol)
 {
     private static readonly SmbCredential User = new(SambaServer.User, "", SambaServer.Password);
+    private static readonly byte[] Payload = [.. Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7))];
+
+    private static async Task<(byte[] Read, long SealedResponses)> WriteAndReadBackAsync(SmbConnection connection, SmbTree tree, string name)
+    {
+        var before = connection.SealedFramesReceived;
+        var read = new byte[Payload.Length];
+        await using (var file = await tree.CreateAsync(name, new SmbCreateOptions
+        {
+            Disposition = NtCreateDisposition.OverwriteIf,
+            DesiredAccess = NtAccessMask.GenericRead | NtAccessMask.GenericWrite,
+        }, CancellationToken.None))
+        {
+            await file.WriteAsync(Payload, 0, CancellationToken.None);
+            await file.ReadAsync(read, 0, CancellationToken.None);
+        }
+        return (read, connection.SealedFramesReceived - before);
+    }
 
     [Test]
-    public async Task AShareThatRequiresEncryption_IsSealed_AndItsRequestsRoundTripEncrypted()
+    public async Task AShareThatRequiresEncryption_IsSealed_AndAFileWrittenThroughItReadsBackAndMatchesOnDisk()
     {
         await using var connection = await SmbConnection.ConnectAsync("127.0.0.1", Samba.Port, null, CancellationToken.None);
         await using var session = await connection.SetupSessionAsync(User, CancellationToken.None);
+        await using var tree = await session.TreeConnectAsync("encrypted", CancellationToken.None);
 
-        var tree = await session.TreeConnectAsync("encrypted", CancellationToken.None);
-        await tree.DisconnectAsync(CancellationToken.None);
+        var (read, sealedResponses) = await WriteAndReadBackAsync(connection, tree, "sealed.bin");
 
         Assert.Multiple(() =>
         {
@@ -26,7 +43,9 @@ public class EncryptionTests(string protocol, SmbDialect dialect, SmbCipher ciph
             Assert.That(connection.Cipher, Is.EqualTo(cipher));
             Assert.That(tree.EncryptData, Is.True, "Samba flags the share SMB2_SHAREFLAG_ENCRYPT_DATA");
             Assert.That(tree.IsEncrypted, Is.True);
-            Assert.That(connection.SealedFramesReceived, Is.EqualTo(1), "the TREE_DISCONNECT response came back sealed");
+            Assert.That(read, Is.EqualTo(Payload));
+            Assert.That(File.ReadAllBytes(Path.Combine(Samba.SharePath("encrypted"), "sealed.bin")), Is.EqualTo(Payload));
+            Assert.That(sealedResponses, Is.EqualTo(4), "CREATE, WRITE, READ and CLOSE all came back sealed");
             Assert.That(connection.IsBroken, Is.False, () => connection.BreakReason!.Message);
         });
     }
@@ -36,15 +55,16 @@ public class EncryptionTests(string protocol, SmbDialect dialect, SmbCipher ciph
     {
         await using var connection = await SmbConnection.ConnectAsync("127.0.0.1", Samba.Port, null, CancellationToken.None);
         await using var session = await connection.SetupSessionAsync(User, CancellationToken.None);
+        await using var tree = await session.TreeConnectAsync("share", seal: true, CancellationToken.None);
 
-        var tree = await session.TreeConnectAsync("share", seal: true, CancellationToken.None);
-        await tree.DisconnectAsync(CancellationToken.None);
+        var (read, sealedResponses) = await WriteAndReadBackAsync(connection, tree, "sealed-by-choice.bin");
 
         Assert.Multiple(() =>
         {
             Assert.That(tree.EncryptData, Is.False);
             Assert.That(tree.IsEncrypted, Is.True);
-            Assert.That(connection.SealedFramesReceived, Is.EqualTo(1));
+            Assert.That(read, Is.EqualTo(Payload));
+            Assert.That(sealedResponses, Is.EqualTo(4));
         });
     }
 

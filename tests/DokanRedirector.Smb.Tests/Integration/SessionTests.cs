@@ -32,6 +32,10 @@ public class SessionTests(string protocol, SmbDialect dialect) : DialectFixture(
             Assert.That(tree.TreeId, Is.Not.Zero);
             Assert.That(tree.ShareType, Is.EqualTo(DokanRedirector.Smb.Messages.SmbShareType.Disk));
             Assert.That(connection.IsBroken, Is.False, () => connection.BreakReason!.Message);
+            Assert.That(
+                connection.IsNegotiateValidated,
+                Is.EqualTo(dialect is SmbDialect.Smb300 or SmbDialect.Smb302),
+                "FSCTL_VALIDATE_NEGOTIATE_INFO runs on 3.0 and 3.0.2 only, and the server confirmed the negotiation");
         });
     }
 
