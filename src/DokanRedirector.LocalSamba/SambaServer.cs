@@ -92,6 +92,28 @@ public sealed class SambaServer : IAsyncDisposable
     public Task<ToolResult> SmbClientAsync(string share, string command, CancellationToken ct = default) =>
         RunAsync("smbclient", ["-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", $"//{Host}/{share}", "-c", command], null, ct);
 
+    /// <summary>The share names <c>smbclient -L</c> lists (needs <see cref="SambaServerOptions.EnableRpc"/>).</summary>
+    public async Task<IReadOnlyList<string>> ListSharesWithSmbClientAsync(CancellationToken ct = default)
+    {
+        var list = await RunAsync(
+            "smbclient", ["-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", "-g", "-L", Host], null, ct).ConfigureAwait(false);
+        if (list.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"smbclient -L failed ({list.ExitCode}): {list.Output}");
+        }
+        // -g prints one share per line as "Type|Name|Comment".
+        var names = new List<string>();
+        foreach (var line in list.Output.Split('\n'))
+        {
+            var fields = line.Split('|');
+            if (fields.Length == 3 && fields[0] is "Disk" or "IPC" or "Printer")
+            {
+                names.Add(fields[1]);
+            }
+        }
+        return names;
+    }
+
     /// <summary>
     /// The pids of the smbd children serving client connections (smbstatus -p), for fault tests
     /// that kill the process behind one connection.

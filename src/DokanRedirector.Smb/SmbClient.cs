@@ -13,7 +13,7 @@ namespace DokanRedirector.Smb;
 /// callers are waiting for.
 /// Lock order: <c>_lock</c> only; it is never held across an await.
 /// </remarks>
-public sealed class SmbClient : IAsyncDisposable
+public sealed partial class SmbClient : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SessionEntry> _sessions = new(StringComparer.OrdinalIgnoreCase);
