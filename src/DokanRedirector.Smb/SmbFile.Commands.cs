@@ -1,3 +1,4 @@
+using DokanRedirector.Smb.Info;
 using DokanRedirector.Smb.Messages;
 
 namespace DokanRedirector.Smb;

@@ -1,4 +1,6 @@
 // MS-SMB2 2.2.37 SMB2 QUERY_INFO Request (2.2.38, the response, is an OutputBufferResponse)
+using DokanRedirector.Smb.Info;
+
 namespace DokanRedirector.Smb.Messages;
 
 internal readonly struct QueryInfoRequest : ISmbRequest

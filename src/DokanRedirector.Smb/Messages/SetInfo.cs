@@ -1,4 +1,6 @@
 // MS-SMB2 2.2.39 SMB2 SET_INFO Request, 2.2.40 SMB2 SET_INFO Response
+using DokanRedirector.Smb.Info;
+
 namespace DokanRedirector.Smb.Messages;
 
 internal readonly struct SetInfoRequest : ISmbRequest

@@ -80,15 +80,6 @@ public enum SmbQueryDirectoryFlags : byte
     Reopen = 0x10,
 }
 
-/// <summary>InfoType of QUERY_INFO and SET_INFO.</summary>
-public enum SmbInfoType : byte
-{
-    File = 0x01,
-    FileSystem = 0x02,
-    Security = 0x03,
-    Quota = 0x04,
-}
-
 /// <summary>Flags of CLOSE.</summary>
 [Flags]
 internal enum SmbCloseFlags : ushort

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using DokanRedirector.Smb.Auth;
 using DokanRedirector.Smb.Crypto;
+using DokanRedirector.Smb.Info;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Tests.Fixtures;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DokanRedirector.Smb.Info;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Tests.Crypto;
 using static DokanRedirector.Smb.Tests.Messages.FileMessages;
