@@ -45,7 +45,7 @@ public class EncryptionTests(string protocol, SmbDialect dialect, SmbCipher ciph
             Assert.That(tree.IsEncrypted, Is.True);
             Assert.That(read, Is.EqualTo(Payload));
             Assert.That(File.ReadAllBytes(Path.Combine(Samba.SharePath("encrypted"), "sealed.bin")), Is.EqualTo(Payload));
-            Assert.That(sealedResponses, Is.EqualTo(4), "CREATE, WRITE, READ and CLOSE all came back sealed");
+            Assert.That(sealedResponses, Is.GreaterThanOrEqualTo(4), "CREATE, WRITE, READ and CLOSE (and any interim response) came back sealed; a plain one would have broken the connection");
             Assert.That(connection.IsBroken, Is.False, () => connection.BreakReason!.Message);
         });
     }
@@ -64,7 +64,35 @@ public class EncryptionTests(string protocol, SmbDialect dialect, SmbCipher ciph
             Assert.That(tree.EncryptData, Is.False);
             Assert.That(tree.IsEncrypted, Is.True);
             Assert.That(read, Is.EqualTo(Payload));
-            Assert.That(sealedResponses, Is.EqualTo(4));
+            Assert.That(sealedResponses, Is.GreaterThanOrEqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task ATamperedEncryptedResponse_FailsAuthentication_AndBreaksTheConnection()
+    {
+        var armed = false;
+        await using var proxy = new TamperingProxy(Samba.Port, frame =>
+        {
+            if (!armed || !SmbTransform.IsTransformMessage(frame))
+            {
+                return false;
+            }
+            frame[^1] ^= 0x80; // the last ciphertext byte
+            return true;
+        });
+        await using var connection = await SmbConnection.ConnectAsync("127.0.0.1", proxy.Port, null, CancellationToken.None);
+        await using var session = await connection.SetupSessionAsync(User, CancellationToken.None);
+        var tree = await session.TreeConnectAsync("encrypted", CancellationToken.None);
+        armed = true;
+
+        var error = await Assert.ThrowsAsync(Is.InstanceOf<SmbException>(), () => tree.QueryPathInfoAsync("", CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(proxy.Tampered, Is.EqualTo(1));
+            Assert.That(error!.Message, Does.Contain("failed").And.Contain("authentication"));
+            Assert.That(connection.BreakReason, Is.InstanceOf<SmbProtocolException>());
         });
     }
 

@@ -49,6 +49,47 @@ public class ServerDeathTests
     }
 
     [Test]
+    public async Task KillingTheServingSmbdMidRead_FailsTheReadWithAClearError_AndTheNextCallReconnects()
+    {
+        await using var samba = await TestSamba.StartAsync();
+        var data = new byte[32 << 20];
+        new Random(7).NextBytes(data);
+        await File.WriteAllBytesAsync(Path.Combine(samba.SharePath("share"), "big.bin"), data);
+        await using var client = new SmbClient(SambaServer.Host, samba.Port);
+        await using var share = await client.ConnectShareAsync("share", new(SambaServer.User, "", SambaServer.Password), seal: false, CancellationToken.None);
+        var file = await (await share.GetTreeAsync(CancellationToken.None)).CreateAsync("big.bin", new SmbCreateOptions(), CancellationToken.None);
+        var firstRead = new TaskCompletionSource();
+
+        // Reads the file over and over until the connection dies under it.
+        var reading = Task.Run(async () =>
+        {
+            var buffer = new byte[data.Length];
+            while (true)
+            {
+                await file.ReadAsync(buffer, 0, CancellationToken.None);
+                firstRead.TrySetResult();
+            }
+        });
+        await firstRead.Task;
+        await KillServingSmbdAsync(samba);
+        var error = await Assert.ThrowsAsync(Is.InstanceOf<SmbException>(), () => reading.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        var tree = await share.GetTreeAsync(CancellationToken.None);
+        await using var again = await tree.CreateAsync("big.bin", new SmbCreateOptions(), CancellationToken.None);
+        var back = new byte[data.Length];
+        var read = await again.ReadAsync(back, 0, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((SmbException)error!).IsTransient, Is.True, error.Message);
+            Assert.That(error.Message, Does.Contain("Read").And.Contain("127.0.0.1"));
+            Assert.That(client.ConnectionCount, Is.EqualTo(2));
+            Assert.That(read, Is.EqualTo(data.Length));
+            Assert.That(back.AsSpan().SequenceEqual(data), Is.True);
+        });
+    }
+
+    [Test]
     public async Task TwoShareViewsOfOneAccount_ShareOneSession_AndTheLastOneLogsItOff()
     {
         await using var samba = await TestSamba.StartAsync();
