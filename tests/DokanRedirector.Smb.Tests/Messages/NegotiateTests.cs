@@ -108,7 +108,7 @@ public class NegotiateTests
     }
 
     // A 3.1.1 NEGOTIATE response: fixed part, a 2-byte security buffer at 128, contexts from 136.
-    private static byte[] Response311(ushort cipher, ushort signing)
+    internal static byte[] Response311(ushort cipher, ushort signing)
     {
         var message = new byte[136 + 8 + 38 + 2 + 8 + 4 + 4 + 8 + 4];
         new SmbHeader { Command = SmbCommand.Negotiate, Flags = SmbHeaderFlags.ServerToRedir }.Write(message);
