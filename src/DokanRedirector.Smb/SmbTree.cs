@@ -75,14 +75,17 @@ public sealed class SmbTree : IAsyncDisposable
             options = options with { Durable = null };
         }
         var target = FullPath(path);
-        using var response = await SendExpectSuccessAsync(new CreateRequest(path, options, connection.Dialect.IsSmb3()), target, ct)
+        Session.ThrowIfClosed();
+        var opening = new SmbFileOpening(this, path, target);
+        using var response = await connection
+            .SendObservedAsync(new CreateRequest(path, options, connection.Dialect.IsSmb3()), Context, opening.Accept, ct)
             .ConfigureAwait(false);
         if (response.Status != NtStatus.Success)
         {
-            // A warning such as STATUS_STOPPED_ON_SYMLINK opens nothing; its body is an error response (2.2.2.2.1).
+            // An error, or a warning such as STATUS_STOPPED_ON_SYMLINK, which opens nothing (2.2.2.2.1).
             throw new SmbStatusException(response.Status, SmbCommand.Create, connection.Host, target);
         }
-        return new SmbFile(this, path, target, CreateResponse.Read(response.Message));
+        return opening.File;
     }
 
     /// <summary><c>\\server\share\path</c>, the name error messages give.</summary>
