@@ -1,4 +1,5 @@
 using DokanRedirector.Smb.Crypto;
+using DokanRedirector.Smb.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace DokanRedirector.Smb;
@@ -19,4 +20,22 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Debug, "Closed the connection to {Endpoint}")]
     public static partial void Closed(ILogger logger, string endpoint);
+
+    [LoggerMessage(110, LogLevel.Debug, "{Endpoint} breaks the {Kind} of {Path} from {From} to {To}")]
+    public static partial void BreakReceived(ILogger logger, string endpoint, string kind, string path, SmbLeaseState from, SmbLeaseState to);
+
+    [LoggerMessage(111, LogLevel.Debug, "Dropped a break from {Endpoint} for {Target}, which no open here holds")]
+    public static partial void BreakForUnknownOpen(ILogger logger, string endpoint, string target);
+
+    [LoggerMessage(112, LogLevel.Debug, "Dropped an unsolicited {Command} from {Endpoint}: only OPLOCK_BREAK may come unasked")]
+    public static partial void UnsolicitedDropped(ILogger logger, string endpoint, SmbCommand command);
+
+    [LoggerMessage(113, LogLevel.Warning, "The break handler of {Path} failed; the break is acknowledged anyway")]
+    public static partial void BreakHandlerFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(114, LogLevel.Debug, "Acknowledged the break of {Path}: {Command} answered {Status}")]
+    public static partial void BreakAcknowledged(ILogger logger, string path, SmbCommand command, NtStatus status);
+
+    [LoggerMessage(115, LogLevel.Debug, "Closing {Path}: its CREATE succeeded after the caller gave up")]
+    public static partial void ClosingOrphanedOpen(ILogger logger, string path);
 }

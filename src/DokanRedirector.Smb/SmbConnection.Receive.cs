@@ -6,12 +6,6 @@ namespace DokanRedirector.Smb;
 
 public sealed partial class SmbConnection
 {
-    /// <summary>
-    /// Receives oplock and lease break notifications (MessageId 0xFFFFFFFFFFFFFFFF). Runs on the receive
-    /// loop: it must not block, and it owns (disposes) the response. Unhandled notifications are dropped.
-    /// </summary>
-    internal Action<SmbResponse>? BreakNotificationReceived { get; set; }
-
     // The single reader of the socket. Ends only by breaking the connection.
     private async Task ReceiveLoopAsync()
     {
@@ -108,15 +102,10 @@ public sealed partial class SmbConnection
     {
         if (header.MessageId == SmbHeader.UnsolicitedMessageId)
         {
-            var notification = new SmbResponse(frame, offset, length, header);
-            if (BreakNotificationReceived is { } handler)
-            {
-                handler(notification);
-            }
-            else
-            {
-                notification.Dispose();
-            }
+            // MS-SMB2 3.2.5.1.3: an oplock or lease break is never signature-checked. Samba 4.17 sends both
+            // unsigned and unsealed, on an encrypted share too (an oplock break with its open's SessionId, a
+            // lease break with 0); a sealed one was authenticated by Unseal.
+            ReceiveBreak(frame.Span.Slice(offset, length), header);
             return;
         }
         if (!_pending.TryGetValue(header.MessageId, out var pending))
@@ -155,9 +144,11 @@ public sealed partial class SmbConnection
         }
         _credits.Complete(pending.Credits);
         var response = new SmbResponse(frame, offset, length, header);
+        var release = pending.OnFinalResponse?.Invoke(response);
         if (!pending.TryComplete(response))
         {
             response.Dispose(); // the caller cancelled; nobody will read it
+            release?.Invoke(); // nor own what the response left on the server
         }
     }
 

@@ -14,8 +14,23 @@ public sealed partial class SmbConnection
     /// caller owns (disposes) the response and decides which statuses are errors.
     /// </summary>
     /// <param name="preauth">Folds the request bytes into the 3.1.1 preauth integrity hash (NEGOTIATE, SESSION_SETUP).</param>
-    internal async Task<SmbResponse> SendAsync<TRequest>(
+    internal Task<SmbResponse> SendAsync<TRequest>(
         TRequest request, SmbMessageContext context, PreauthIntegrityHash? preauth, CancellationToken ct)
+        where TRequest : ISmbRequest =>
+        SendAsync(request, context, preauth, onFinalResponse: null, ct);
+
+    /// <summary>
+    /// Sends a request whose response leaves state on the server (CREATE): <paramref name="onFinalResponse"/>
+    /// sees the final response on the receive loop first (<see cref="PendingRequest.OnFinalResponse"/>).
+    /// </summary>
+    internal Task<SmbResponse> SendObservedAsync<TRequest>(
+        TRequest request, SmbMessageContext context, Func<SmbResponse, Action?> onFinalResponse, CancellationToken ct)
+        where TRequest : ISmbRequest =>
+        SendAsync(request, context, preauth: null, onFinalResponse, ct);
+
+    private async Task<SmbResponse> SendAsync<TRequest>(
+        TRequest request, SmbMessageContext context, PreauthIntegrityHash? preauth, Func<SmbResponse, Action?>? onFinalResponse,
+        CancellationToken ct)
         where TRequest : ISmbRequest
     {
         ThrowIfBroken();
@@ -33,7 +48,7 @@ public sealed partial class SmbConnection
             WriteMessage(message, request, RequestHeader(request.Command, messageId, creditCharge, credits, context), context);
             preauth?.Update(message);
             Seal(frame, messageLength, context);
-            pending = Register(messageId, request.Command, credits, context);
+            pending = Register(messageId, request.Command, credits, context, onFinalResponse);
             if (!SweptByBreak(pending))
             {
                 await _transport.SendAsync(frame.Memory, CancellationToken.None).ConfigureAwait(false);
@@ -127,9 +142,10 @@ public sealed partial class SmbConnection
         sealer.Encrypt(span.Slice(SmbTransform.HeaderSize, messageLength), span);
     }
 
-    private PendingRequest Register(ulong messageId, SmbCommand command, ushort credits, in SmbMessageContext context)
+    private PendingRequest Register(
+        ulong messageId, SmbCommand command, ushort credits, in SmbMessageContext context, Func<SmbResponse, Action?>? onFinalResponse = null)
     {
-        var pending = new PendingRequest(messageId, command, credits, context, DeadlineAfter(_options.RequestTimeout));
+        var pending = new PendingRequest(messageId, command, credits, context, DeadlineAfter(_options.RequestTimeout), onFinalResponse);
         _pending[messageId] = pending; // registered before it is sent: the response may beat SendAsync's return
         return pending;
     }

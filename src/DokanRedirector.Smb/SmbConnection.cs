@@ -8,7 +8,7 @@ namespace DokanRedirector.Smb;
 /// <summary>
 /// One negotiated SMB2/3 connection to a server: many requests in flight over one socket, matched to
 /// their responses by MessageId in a single receive loop, paced by the server's credits. Split by concern:
-/// <c>.Send.cs</c>, <c>.Receive.cs</c>, <c>.Negotiate.cs</c>.
+/// <c>.Send.cs</c>, <c>.Receive.cs</c>, <c>.Negotiate.cs</c>, <c>.Breaks.cs</c>.
 /// </summary>
 public sealed partial class SmbConnection : IAsyncDisposable
 {
@@ -115,6 +115,7 @@ public sealed partial class SmbConnection : IAsyncDisposable
         {
             session.Invalidate();
         }
+        ForgetOpens();
         return exception;
     }
 

@@ -6,7 +6,8 @@ namespace DokanRedirector.Smb;
 /// <summary>
 /// An open file, directory or pipe on a tree (MS-SMB2 3.2.1.6 Open), made by <see cref="SmbTree.CreateAsync"/>.
 /// Its members report what the CREATE response said; its methods send the file commands on the open. Split by
-/// concern: <c>.ReadWrite.cs</c> (chunked, pipelined data transfer), <c>.Commands.cs</c> (the other commands).
+/// concern: <c>.ReadWrite.cs</c> (chunked, pipelined data transfer), <c>.Commands.cs</c> (the other commands),
+/// <c>.Breaks.cs</c> (oplock and lease breaks).
 /// Errors are <see cref="SmbStatusException"/>s naming <see cref="FullPath"/>. Disposing closes it.
 /// </summary>
 public sealed partial class SmbFile : IAsyncDisposable
@@ -19,13 +20,13 @@ public sealed partial class SmbFile : IAsyncDisposable
         Path = path;
         FullPath = fullPath;
         FileId = response.FileId;
-        OplockLevel = response.OplockLevel;
+        _oplockLevel = response.OplockLevel;
         CreateAction = response.CreateAction;
         Info = response.Info;
         var contexts = response.Contexts;
         MaximalAccess = contexts.MaximalAccessStatus is { IsSuccess: true } ? contexts.MaximalAccess : null;
         OnDiskId = contexts.OnDiskId;
-        Lease = contexts.Lease;
+        _lease = contexts.Lease;
         Durable = contexts.Durable;
     }
 
@@ -39,9 +40,6 @@ public sealed partial class SmbFile : IAsyncDisposable
 
     public SmbFileId FileId { get; }
 
-    /// <summary>The oplock granted, or <see cref="SmbOplockLevel.Lease"/> when <see cref="Lease"/> says what is held.</summary>
-    public SmbOplockLevel OplockLevel { get; }
-
     public NtCreateAction CreateAction { get; }
 
     /// <summary>Times, sizes and attributes as the open found (or made) them.</summary>
@@ -52,9 +50,6 @@ public sealed partial class SmbFile : IAsyncDisposable
 
     /// <summary>The on-disk file and volume ids (QFid); null unless requested and answered.</summary>
     public SmbOnDiskId? OnDiskId { get; }
-
-    /// <summary>The lease granted (RqLs); null when none was requested, supported or granted.</summary>
-    public SmbLease? Lease { get; }
 
     /// <summary>The durable handle granted (DH2Q); null when none was requested, supported or granted.</summary>
     public SmbDurableHandle? Durable { get; }
@@ -71,7 +66,12 @@ public sealed partial class SmbFile : IAsyncDisposable
     /// <returns>Those attributes, when asked for and reported.</returns>
     public async Task<SmbNetworkOpenInfo?> CloseAsync(bool postQueryAttributes, CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _closed, 1) != 0 || Connection.IsBroken)
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return null;
+        }
+        Connection.Opens.Remove(this);
+        if (Connection.IsBroken)
         {
             return null;
         }

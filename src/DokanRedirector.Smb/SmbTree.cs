@@ -57,14 +57,19 @@ public sealed class SmbTree : IAsyncDisposable
     {
         CheckPath(path);
         ArgumentNullException.ThrowIfNull(options);
+        var connection = Session.Connection;
         var target = FullPath(path);
-        using var response = await SendExpectSuccessAsync(NewCreateRequest(path, options), target, ct).ConfigureAwait(false);
+        Session.ThrowIfClosed();
+        var opening = new SmbFileOpening(this, path, target);
+        using var response = await connection
+            .SendObservedAsync(NewCreateRequest(path, options), Context, opening.Accept, ct)
+            .ConfigureAwait(false);
         if (response.Status != NtStatus.Success)
         {
-            // A warning such as STATUS_STOPPED_ON_SYMLINK opens nothing; its body is an error response (2.2.2.2.1).
-            throw new SmbStatusException(response.Status, SmbCommand.Create, Session.Connection.Host, target);
+            // An error, or a warning such as STATUS_STOPPED_ON_SYMLINK, which opens nothing (2.2.2.2.1).
+            throw new SmbStatusException(response.Status, SmbCommand.Create, connection.Host, target);
         }
-        return new SmbFile(this, path, target, CreateResponse.Read(response.Message));
+        return opening.File;
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace DokanRedirector.Smb.Transport;
 /// <summary>
 /// A request on the wire, waiting in the pending table for its response. It completes exactly once:
 /// with the response, with the connection's break reason, or cancelled by its caller. A response that
-/// arrives after the caller gave up is disposed by the receive loop.
+/// arrives after the caller gave up is disposed by the receive loop, after <see cref="OnFinalResponse"/>
+/// released what it opened.
 /// </summary>
 internal sealed class PendingRequest
 {
@@ -13,13 +14,16 @@ internal sealed class PendingRequest
     private long _deadline;
     private ulong _asyncId;
 
-    public PendingRequest(ulong messageId, SmbCommand command, ushort credits, SmbMessageContext context, long deadline)
+    public PendingRequest(
+        ulong messageId, SmbCommand command, ushort credits, SmbMessageContext context, long deadline,
+        Func<SmbResponse, Action?>? onFinalResponse)
     {
         MessageId = messageId;
         Command = command;
         Credits = credits;
         Context = context;
         _deadline = deadline;
+        OnFinalResponse = onFinalResponse;
     }
 
     public ulong MessageId { get; }
@@ -31,6 +35,13 @@ internal sealed class PendingRequest
 
     /// <summary>The session, tree and protection the request was sent with; a CANCEL for it uses the same.</summary>
     public SmbMessageContext Context { get; }
+
+    /// <summary>
+    /// For a request whose response leaves state on the server (a CREATE's open): called on the receive loop
+    /// with the final response before the caller resumes. It returns what releases that state (a CLOSE), which
+    /// the receive loop runs if the caller gave up meanwhile, or null. It must neither throw nor block.
+    /// </summary>
+    public Func<SmbResponse, Action?>? OnFinalResponse { get; }
 
     /// <summary>Set by an interim STATUS_PENDING response; what SMB2 CANCEL would name.</summary>
     public ulong AsyncId

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using DokanRedirector.Smb.Crypto;
 using DokanRedirector.Smb.Messages;
+using DokanRedirector.Smb.Tests.Messages;
 
 namespace DokanRedirector.Smb.Tests.Fixtures;
 
@@ -22,14 +24,19 @@ internal sealed class ScriptedSmbServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Connects a client and answers its NEGOTIATE with 2.0.2 and a grant of <paramref name="credits"/>.</summary>
-    public async Task<SmbConnection> ConnectClientAsync(ushort credits, SmbClientOptions? options = null)
+    public Task<SmbConnection> ConnectClientAsync(ushort credits, SmbClientOptions? options = null) =>
+        ConnectClientAsync(credits, SmbDialect.Smb202, SmbCapabilities.None, options);
+
+    /// <summary>Connects a client and answers its NEGOTIATE with <paramref name="dialect"/> (2.x) and <paramref name="capabilities"/>.</summary>
+    public async Task<SmbConnection> ConnectClientAsync(ushort credits, SmbDialect dialect, SmbCapabilities capabilities, SmbClientOptions? options = null)
     {
         var connecting = SmbConnection.ConnectAsync("127.0.0.1", Port, options, CancellationToken.None);
         _client = await _listener.AcceptSocketAsync();
         var negotiate = await ReadMessageAsync();
         var body = new byte[65];
         BinaryPrimitives.WriteUInt16LittleEndian(body, 65);
-        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(4), 0x0202);
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(4), (ushort)dialect);
+        BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(24), (uint)capabilities);
         BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(28), 65536);
         BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(32), 65536);
         BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(36), 65536);
@@ -39,6 +46,41 @@ internal sealed class ScriptedSmbServer : IAsyncDisposable
 
     public async Task<SmbHeader> ReadMessageAsync() => SmbHeader.Read(await ReadFrameAsync());
 
+    /// <summary>
+    /// Has the client send an ECHO and returns the command of the next request on the wire, answering it: ECHO
+    /// unless the client sent something else first (an acknowledgment, a CLOSE) that the test did not expect.
+    /// </summary>
+    public async Task<SmbCommand> NextCommandBeforeAnEchoAsync(SmbConnection connection)
+    {
+        var echo = connection.EchoAsync(CancellationToken.None);
+        var next = await ReadMessageAsync();
+        await SendAsync(EchoResponse(next.MessageId));
+        await echo;
+        return next.Command;
+    }
+
+    /// <summary>
+    /// A tree on <paramref name="connection"/> as if SESSION_SETUP (unsigned session <see cref="SessionId"/>) and
+    /// TREE_CONNECT (tree <see cref="TreeId"/>) had happened.
+    /// </summary>
+    public static SmbTree Tree(SmbConnection connection) =>
+        new(new SmbSession(connection, SessionId, SmbSessionFlags.None, keys: null, signer: null, transform: null),
+            TreeId, @"\\127.0.0.1\share", new TreeConnectResponse(SmbShareType.Disk, SmbShareFlags.None, SmbShareCapabilities.None, 0x001F01FF),
+            encrypt: false);
+
+    public const ulong SessionId = 0x11;
+
+    public const uint TreeId = 7;
+
+    /// <summary>Opens <paramref name="name"/> on <paramref name="tree"/>, answering its CREATE for <see cref="FileMessages.FileId"/> as given.</summary>
+    public async Task<SmbFile> OpenAsync(SmbTree tree, string name, SmbCreateOptions options, SmbOplockLevel granted, SmbLeaseState? lease = null)
+    {
+        var opening = tree.CreateAsync(name, options, CancellationToken.None);
+        var create = await ReadMessageAsync();
+        await SendAsync(FileMessages.CreateResponseGranting(create.MessageId, granted, lease));
+        return await opening;
+    }
+
     /// <summary>The next frame's bytes, prefix stripped (a whole compound, or a TRANSFORM_HEADER message).</summary>
     public async Task<byte[]> ReadFrameAsync()
     {
@@ -47,7 +89,10 @@ internal sealed class ScriptedSmbServer : IAsyncDisposable
         return await ReadExactlyAsync(length);
     }
 
-    public async Task SendAsync(params byte[][] messages)
+    public Task SendAsync(params byte[][] messages) => SendRawAsync(Frame(messages));
+
+    /// <summary>One Direct-TCP frame: the 4-byte prefix, then the messages back to back.</summary>
+    public static byte[] Frame(params byte[][] messages)
     {
         var total = messages.Sum(m => m.Length);
         var frame = new byte[4 + total];
@@ -60,7 +105,7 @@ internal sealed class ScriptedSmbServer : IAsyncDisposable
             message.CopyTo(frame, offset);
             offset += message.Length;
         }
-        await SendRawAsync(frame);
+        return frame;
     }
 
     public async Task SendRawAsync(byte[] bytes) => await _client!.SendAsync(bytes, SocketFlags.None);

@@ -61,14 +61,37 @@ internal static class FileMessages
         AddContext(contexts, "QFid", TestHex.Parse("2A00000000000000 0700000000000000" + new string('0', 32)), last: false);
         AddContext(contexts, "RqLs", TestHex.Parse(KeyHex + "03000000 00000000 0000000000000000" + new string('0', 32) + "0500 0000"), last: false);
         AddContext(contexts, "DH2Q", TestHex.Parse("30750000 00000000"), last: true);
-        var body = new List<byte>(TestHex.Parse("5900 FF 00 02000000"));
+        return ScriptedSmbServer.Response(1, SmbCommand.Create, 1, CreateResponseBody(SmbOplockLevel.Lease, contexts));
+    }
+
+    /// <summary>
+    /// A CREATE response (Created) for <see cref="FileId"/> granting <paramref name="level"/>, with a version-1
+    /// lease of <see cref="Key"/> in <paramref name="lease"/> state when one is given.
+    /// </summary>
+    public static byte[] CreateResponseGranting(ulong messageId, SmbOplockLevel level, SmbLeaseState? lease = null)
+    {
+        var contexts = new List<byte>();
+        if (lease is { } state)
+        {
+            // LeaseKey, LeaseState, LeaseFlags, LeaseDuration
+            AddContext(contexts, "RqLs", [.. Key.ToByteArray(), .. BitConverter.GetBytes((uint)state), .. new byte[12]], last: true);
+        }
+        return ScriptedSmbServer.Response(messageId, SmbCommand.Create, 1, CreateResponseBody(level, contexts));
+    }
+
+    // The 88 fixed bytes, then the contexts (if any) at offset 152 (64 + 88).
+    private static byte[] CreateResponseBody(SmbOplockLevel level, List<byte> contexts)
+    {
+        var body = new List<byte>(TestHex.Parse("5900"));
+        body.Add((byte)level);
+        body.AddRange(TestHex.Parse("00 02000000")); // Flags, CreateAction: created
         body.AddRange(NetworkOpenInfo());
         body.AddRange(new byte[4]); // Reserved2
         body.AddRange(TestHex.Parse(FileIdHex));
-        body.AddRange(BitConverter.GetBytes(SmbHeader.Size + 88)); // CreateContextsOffset
+        body.AddRange(BitConverter.GetBytes(contexts.Count == 0 ? 0 : SmbHeader.Size + 88)); // CreateContextsOffset
         body.AddRange(BitConverter.GetBytes(contexts.Count)); // CreateContextsLength
         body.AddRange(contexts);
-        return ScriptedSmbServer.Response(1, SmbCommand.Create, 1, [.. body]);
+        return [.. body];
     }
 
     // One SMB2_CREATE_CONTEXT: header, 4-byte name, padding to 8, data; padded to 8 unless last.
