@@ -131,7 +131,7 @@ public sealed partial class SmbFile
     {
         public int Length => response is null ? 0 : read.DataLength;
 
-        public ReadOnlyMemory<byte> Data => response is null ? default : response.MessageMemory.Slice(read.DataOffset, read.DataLength);
+        public ReadOnlyMemory<byte> Data => response is null ? default : read.Data(response.MessageMemory);
 
         public void Dispose() => response?.Dispose();
     }
