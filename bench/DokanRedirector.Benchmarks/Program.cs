@@ -1,15 +1,10 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using DokanRedirector.Benchmarks;
 
-// In-process: the generated-project toolchain would inherit this repo's central package management.
-var config = DefaultConfig.Instance
-    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(15))
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(PrefixTableLookup).Assembly).Run(args, config);
-foreach (var summary in summaries)
+// `smb`: our client against smbclient on a throw-away Samba; `smb-memory` is its child process. Anything else goes
+// to BenchmarkDotNet (e.g. --filter '*'), in a class of its own so the SMB runs never load it.
+return args switch
 {
-    PrefixTableLookup.PrintVerdict(summary);
-}
+    ["smb", .. var rest] => await SmbSideBySide.RunAsync(rest),
+    [SmbMemoryProbe.Command, .. var rest] => await SmbMemoryProbe.RunAsync(rest),
+    _ => MicroBenchmarks.Run(args),
+};

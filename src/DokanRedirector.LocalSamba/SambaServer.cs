@@ -17,6 +17,7 @@ public sealed class SambaServer : IAsyncDisposable
     public const string Password = "Passw0rd!";
     public const string Host = "127.0.0.1";
 
+    private const string TempPrefix = "dokanredirector-samba-";
     private const string DcerpcdPath = "/usr/libexec/samba/samba-dcerpcd";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
     private readonly Process _smbd;
@@ -45,7 +46,9 @@ public sealed class SambaServer : IAsyncDisposable
     {
         options ??= new SambaServerOptions();
         RequireTools(options);
-        var root = Directory.CreateTempSubdirectory("dokanredirector-samba-").FullName;
+        var root = options.TempRoot is null
+            ? Directory.CreateTempSubdirectory(TempPrefix).FullName
+            : Directory.CreateDirectory(Path.Combine(options.TempRoot, TempPrefix + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
             var port = FreePort();
@@ -90,7 +93,21 @@ public sealed class SambaServer : IAsyncDisposable
 
     /// <summary>Runs <c>smbclient //127.0.0.1/share -c command</c> as the test user.</summary>
     public Task<ToolResult> SmbClientAsync(string share, string command, CancellationToken ct = default) =>
-        RunAsync("smbclient", ["-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", $"//{Host}/{share}", "-c", command], null, ct);
+        SmbClientAsync(share, command, [], ct);
+
+    /// <summary>As above, with more smbclient options first, e.g. <c>-m SMB3_11</c> or <c>--client-protection=sign</c>.</summary>
+    public Task<ToolResult> SmbClientAsync(string share, string command, IReadOnlyList<string> options, CancellationToken ct = default) =>
+        RunAsync("smbclient", [.. SmbClientArguments(share, options), "-c", command], null, ct);
+
+    /// <summary>
+    /// Runs smbclient with its commands on standard input, one a line, where it also takes <c>!command</c>: a local
+    /// command run while its session is up (e.g. <c>!smbstatus -b</c>).
+    /// </summary>
+    public Task<ToolResult> SmbClientScriptAsync(string share, string script, IReadOnlyList<string> options, CancellationToken ct = default) =>
+        RunAsync("smbclient", SmbClientArguments(share, options), script, ct);
+
+    private string[] SmbClientArguments(string share, IReadOnlyList<string> options) =>
+        [.. options, "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", $"//{Host}/{share}"];
 
     /// <summary>The share names <c>smbclient -L</c> lists (needs <see cref="SambaServerOptions.EnableRpc"/>).</summary>
     public async Task<IReadOnlyList<string>> ListSharesWithSmbClientAsync(CancellationToken ct = default)
@@ -120,7 +137,7 @@ public sealed class SambaServer : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<int>> ServingPidsAsync(CancellationToken ct = default)
     {
-        var status = await RunAsync("smbstatus", ["-s", ConfigPath, "-p"], null, ct).ConfigureAwait(false);
+        var status = await SmbStatusAsync("-p", ct).ConfigureAwait(false);
         var pids = new List<int>();
         foreach (var line in status.Output.Split('\n'))
         {
@@ -133,6 +150,10 @@ public sealed class SambaServer : IAsyncDisposable
         }
         return pids;
     }
+
+    /// <summary>Runs <c>smbstatus</c> with one option, e.g. <c>-b</c>: sessions with their dialect, encryption and signing.</summary>
+    public Task<ToolResult> SmbStatusAsync(string option, CancellationToken ct = default) =>
+        RunAsync("smbstatus", ["-s", ConfigPath, option], null, ct);
 
     public string LogTail(int lines = 40)
     {

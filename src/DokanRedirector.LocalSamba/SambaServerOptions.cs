@@ -18,6 +18,12 @@ public sealed record SambaServerOptions
     /// </summary>
     public bool EnableRpc { get; init; }
 
+    /// <summary>
+    /// The directory to make the server's temp directory (its state and the shares) in; null for the system temp
+    /// directory. <c>/dev/shm</c> puts the shares on tmpfs, so a benchmark measures the protocol, not the disk.
+    /// </summary>
+    public string? TempRoot { get; init; }
+
     public static SambaServerOptions ForDialect(string protocol) =>
         new() { MinProtocol = protocol, MaxProtocol = protocol };
 }

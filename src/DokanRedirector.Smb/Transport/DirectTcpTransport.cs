@@ -1,5 +1,6 @@
 // MS-SMB2 2.1 Transport: Direct TCP, each message preceded by 0x00 and a 3-byte big-endian length.
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace DokanRedirector.Smb.Transport;
 
@@ -107,6 +108,8 @@ internal sealed class DirectTcpTransport : IDisposable
     /// Reads the next frame and returns its message (prefix stripped) in a buffer the caller releases.
     /// Only the receive loop calls this.
     /// </summary>
+    // The receive methods are pooled: they run for every frame, and a large frame takes many socket reads that wait.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<FrameBuffer> ReceiveAsync(CancellationToken ct)
     {
         while (_stagingEnd - _stagingStart < FramePrefixSize)
@@ -161,6 +164,7 @@ internal sealed class DirectTcpTransport : IDisposable
         _socket.Dispose();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillStagingAsync(CancellationToken ct)
     {
         if (_stagingStart > 0)
@@ -173,6 +177,7 @@ internal sealed class DirectTcpTransport : IDisposable
         _stagingEnd += await ReceiveSomeAsync(_staging.AsMemory(_stagingEnd), ct).ConfigureAwait(false);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReceiveSomeAsync(Memory<byte> buffer, CancellationToken ct)
     {
         int received;

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using DokanRedirector.Smb.Auth;
 using DokanRedirector.Smb.Crypto;
 using DokanRedirector.Smb.Info;
 using DokanRedirector.Smb.Messages;
@@ -11,15 +10,12 @@ namespace DokanRedirector.Smb.Tests.Integration;
 [TestFixture("SMB2_02", SmbDialect.Smb202)]
 [TestFixture("SMB2_10", SmbDialect.Smb210)]
 [TestFixture("SMB3_11", SmbDialect.Smb311)]
-public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(protocol)
+public class FileTests(string protocol, SmbDialect dialect) : TreeFixture(protocol, "share")
 {
     private const byte FileStandardInformation = 5; // MS-FSCC 2.4.47
     private const byte FileRenameInformation = 10; // MS-FSCC 2.4.42.2
     private const byte FileDispositionInformation = 13; // MS-FSCC 2.4.11
     private const uint FsctlSrvRequestResumeKey = 0x00140078; // MS-SMB2 2.2.31
-
-    private static readonly SmbCredential User = new(SambaServer.User, "", SambaServer.Password);
-    private static readonly CancellationToken None = CancellationToken.None;
 
     private static readonly SmbCreateOptions NewFile = new()
     {
@@ -30,30 +26,12 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
 
     private static readonly SmbCreateOptions OpenReadWrite = NewFile with { Disposition = NtCreateDisposition.Open };
 
-    private SmbConnection _connection = null!;
-    private SmbTree _tree = null!;
-
-    [SetUp]
-    public async Task Connect()
-    {
-        _connection = await SmbConnection.ConnectAsync(SambaServer.Host, Samba.Port, null, None);
-        var session = await _connection.SetupSessionAsync(User, None);
-        _tree = await session.TreeConnectAsync("share", None);
-    }
-
-    [TearDown]
-    public async Task Disconnect()
-    {
-        Assert.That(_connection.IsBroken, Is.False, () => _connection.BreakReason!.Message);
-        await _connection.DisposeAsync();
-    }
-
     [Test]
     public async Task CreateWriteRead_RoundTripsTheBytes_AndCloseReportsTheNewSize()
     {
         var name = Unique("small.txt");
         var data = Encoding.UTF8.GetBytes("hello, samba");
-        var file = await _tree.CreateAsync(name, NewFile, None);
+        var file = await Tree.CreateAsync(name, NewFile, None);
 
         var written = await file.WriteAsync(data, 0, None);
         var buffer = new byte[64];
@@ -86,7 +64,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
         var name = Unique("large.bin");
         var data = RandomBytes(20 * 1024 * 1024, seed: 20);
         var back = new byte[data.Length + 4096];
-        await using var file = await _tree.CreateAsync(name, NewFile, None);
+        await using var file = await Tree.CreateAsync(name, NewFile, None);
 
         var written = await file.WriteAsync(data, 0, None);
         var read = await file.ReadAsync(back, 0, None);
@@ -96,7 +74,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
 
         Assert.Multiple(() =>
         {
-            Assert.That(data.Length, Is.GreaterThan(_connection.MaxWriteSize), "more than one chunk");
+            Assert.That(data.Length, Is.GreaterThan(Connection.MaxWriteSize), "more than one chunk");
             Assert.That(written, Is.EqualTo(data.Length));
             Assert.That(read, Is.EqualTo(data.Length), "a read past the end returns what there is");
             Assert.That(back.AsSpan(0, data.Length).SequenceEqual(data), Is.True, "the bytes read back are the bytes written");
@@ -111,20 +89,20 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     public async Task AChunkedReadThatFails_ThrowsTheServersError_OnlyAfterEveryChunkFinished()
     {
         var name = Unique("writeonly.bin");
-        await using (var file = await _tree.CreateAsync(name, NewFile, None))
+        await using (var file = await Tree.CreateAsync(name, NewFile, None))
         {
             await file.WriteAsync(new byte[1 << 20], 0, None);
         }
-        await using var writeOnly = await _tree.CreateAsync(name, OpenReadWrite with { DesiredAccess = NtAccessMask.WriteData }, None);
+        await using var writeOnly = await Tree.CreateAsync(name, OpenReadWrite with { DesiredAccess = NtAccessMask.WriteData }, None);
 
-        var error = await Assert.ThrowsAsync<SmbStatusException>(() => writeOnly.ReadAsync(new byte[4 * _connection.MaxReadSize], 0, None));
+        var error = await Assert.ThrowsAsync<SmbStatusException>(() => writeOnly.ReadAsync(new byte[4 * Connection.MaxReadSize], 0, None));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Status, Is.EqualTo(NtStatus.AccessDenied));
             Assert.That(error.Command, Is.EqualTo(SmbCommand.Read));
             Assert.That(error.Message, Does.Contain(name));
-            Assert.That(_connection.PendingCount, Is.Zero, "no chunk is still on its way into the caller's buffer");
+            Assert.That(Connection.PendingCount, Is.Zero, "no chunk is still on its way into the caller's buffer");
         });
     }
 
@@ -138,7 +116,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
         var localSource = Path.Combine(Path.GetTempPath(), Unique("source.bin"));
         try
         {
-            await using (var file = await _tree.CreateAsync(ours, NewFile, None))
+            await using (var file = await Tree.CreateAsync(ours, NewFile, None))
             {
                 await file.WriteAsync(data, 0, None);
             }
@@ -146,7 +124,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
             await File.WriteAllBytesAsync(localSource, data.AsMemory(0, data.Length - 100));
             var put = await Samba.SmbClientAsync("share", $"put {localSource} {theirs}");
             var back = new byte[data.Length];
-            await using var theirFile = await _tree.CreateAsync(theirs, OpenReadWrite, None);
+            await using var theirFile = await Tree.CreateAsync(theirs, OpenReadWrite, None);
             var read = await theirFile.ReadAsync(back, 0, None);
 
             Assert.Multiple(() =>
@@ -168,14 +146,14 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     [Test]
     public async Task OpeningAMissingFile_FailsWithObjectNameNotFound_NamingThePath()
     {
-        var error = await Assert.ThrowsAsync<SmbStatusException>(() => _tree.CreateAsync(@"no\such.txt", OpenReadWrite, None));
+        var error = await Assert.ThrowsAsync<SmbStatusException>(() => Tree.CreateAsync(@"no\such.txt", OpenReadWrite, None));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Status, Is.AnyOf(NtStatus.ObjectNameNotFound, NtStatus.ObjectPathNotFound));
             Assert.That(error.Message, Does.StartWith(@"The path \\127.0.0.1\share\no\such.txt does not exist").Or.StartWith(@"\\127.0.0.1\share\no\such.txt does not exist"));
         });
-        var missing = await Assert.ThrowsAsync<SmbStatusException>(() => _tree.CreateAsync("missing.txt", OpenReadWrite, None));
+        var missing = await Assert.ThrowsAsync<SmbStatusException>(() => Tree.CreateAsync("missing.txt", OpenReadWrite, None));
         Assert.That(missing!.Message, Is.EqualTo(@"\\127.0.0.1\share\missing.txt does not exist (STATUS_OBJECT_NAME_NOT_FOUND)"));
     }
 
@@ -183,16 +161,16 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     public async Task CreateDispositions_FollowNtCreateFileSemantics()
     {
         var name = Unique("disposition.txt");
-        await using (var created = await _tree.CreateAsync(name, NewFile, None))
+        await using (var created = await Tree.CreateAsync(name, NewFile, None))
         {
             await created.WriteAsync(new byte[100], 0, None);
         }
 
-        var collision = await Assert.ThrowsAsync<SmbStatusException>(() => _tree.CreateAsync(name, NewFile, None));
-        await using var openIf = await _tree.CreateAsync(name, NewFile with { Disposition = NtCreateDisposition.OpenIf }, None);
-        await using var overwriteIf = await _tree.CreateAsync(name, NewFile with { Disposition = NtCreateDisposition.OverwriteIf }, None);
-        await using var openIfNew = await _tree.CreateAsync(Unique("openif.txt"), NewFile with { Disposition = NtCreateDisposition.OpenIf }, None);
-        await using var overwriteIfNew = await _tree.CreateAsync(Unique("overwriteif.txt"), NewFile with { Disposition = NtCreateDisposition.OverwriteIf }, None);
+        var collision = await Assert.ThrowsAsync<SmbStatusException>(() => Tree.CreateAsync(name, NewFile, None));
+        await using var openIf = await Tree.CreateAsync(name, NewFile with { Disposition = NtCreateDisposition.OpenIf }, None);
+        await using var overwriteIf = await Tree.CreateAsync(name, NewFile with { Disposition = NtCreateDisposition.OverwriteIf }, None);
+        await using var openIfNew = await Tree.CreateAsync(Unique("openif.txt"), NewFile with { Disposition = NtCreateDisposition.OpenIf }, None);
+        await using var overwriteIfNew = await Tree.CreateAsync(Unique("overwriteif.txt"), NewFile with { Disposition = NtCreateDisposition.OverwriteIf }, None);
 
         Assert.Multiple(() =>
         {
@@ -211,15 +189,15 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     public async Task ADirectory_IsCreated_AndQueryDirectoryReturnsItsEntries_ThenNoMoreFiles()
     {
         var dir = Unique("dir");
-        await using (await _tree.CreateAsync(dir, NewFile with { Options = NtCreateOptions.DirectoryFile, DesiredAccess = NtAccessMask.GenericRead }, None))
+        await using (await Tree.CreateAsync(dir, NewFile with { Options = NtCreateOptions.DirectoryFile, DesiredAccess = NtAccessMask.GenericRead }, None))
         {
         }
         foreach (var child in new[] { "alpha.txt", "beta.txt" })
         {
-            await using var file = await _tree.CreateAsync($@"{dir}\{child}", NewFile, None);
+            await using var file = await Tree.CreateAsync($@"{dir}\{child}", NewFile, None);
         }
 
-        await using var directory = await _tree.CreateAsync(dir, new SmbCreateOptions { Options = NtCreateOptions.DirectoryFile }, None);
+        await using var directory = await Tree.CreateAsync(dir, new SmbCreateOptions { Options = NtCreateOptions.DirectoryFile }, None);
         var listing = new List<byte>();
         var calls = 0;
         for (var buffer = await directory.QueryDirectoryAsync("*", restart: true, None); buffer is not null; buffer = await directory.QueryDirectoryAsync("*", restart: false, None))
@@ -244,12 +222,12 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     public async Task SetInfoFileDispositionInformation_DeletesTheFileOnClose()
     {
         var name = Unique("doomed.txt");
-        await using (var file = await _tree.CreateAsync(name, NewFile, None))
+        await using (var file = await Tree.CreateAsync(name, NewFile, None))
         {
             await file.SetInfoAsync(SmbInfoType.File, FileDispositionInformation, new byte[] { 1 }, None);
         }
 
-        var error = await Assert.ThrowsAsync<SmbStatusException>(() => _tree.CreateAsync(name, OpenReadWrite, None));
+        var error = await Assert.ThrowsAsync<SmbStatusException>(() => Tree.CreateAsync(name, OpenReadWrite, None));
         Assert.Multiple(() =>
         {
             Assert.That(error!.Status, Is.EqualTo(NtStatus.ObjectNameNotFound));
@@ -262,14 +240,14 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     {
         var from = Unique("before.txt");
         var to = Unique("after.txt");
-        await using (var file = await _tree.CreateAsync(from, NewFile, None))
+        await using (var file = await Tree.CreateAsync(from, NewFile, None))
         {
             await file.WriteAsync("renamed"u8.ToArray(), 0, None);
             await file.SetInfoAsync(SmbInfoType.File, FileRenameInformation, RenameInformation(to), None);
         }
 
-        var old = await Assert.ThrowsAsync<SmbStatusException>(() => _tree.CreateAsync(from, OpenReadWrite, None));
-        await using var renamed = await _tree.CreateAsync(to, OpenReadWrite, None);
+        var old = await Assert.ThrowsAsync<SmbStatusException>(() => Tree.CreateAsync(from, OpenReadWrite, None));
+        await using var renamed = await Tree.CreateAsync(to, OpenReadWrite, None);
         Assert.Multiple(() =>
         {
             Assert.That(old!.Status, Is.EqualTo(NtStatus.ObjectNameNotFound));
@@ -281,8 +259,8 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     public async Task AnExclusiveLock_MakesAConflictingLockOfAnotherOpenFail_UntilUnlocked()
     {
         var name = Unique("locked.bin");
-        await using var first = await _tree.CreateAsync(name, NewFile, None);
-        await using var second = await _tree.CreateAsync(name, OpenReadWrite, None);
+        await using var first = await Tree.CreateAsync(name, NewFile, None);
+        await using var second = await Tree.CreateAsync(name, OpenReadWrite, None);
         await first.WriteAsync(new byte[100], 0, None);
 
         await first.LockAsync(0, 10, exclusive: true, failImmediately: true, None);
@@ -303,10 +281,10 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     {
         var name = Unique("ids.txt");
         var withContexts = NewFile with { RequestMaximalAccess = true, QueryOnDiskId = true };
-        await using var first = await _tree.CreateAsync(name, withContexts, None);
-        await using var second = await _tree.CreateAsync(name, withContexts with { Disposition = NtCreateDisposition.Open }, None);
-        await using var plain = await _tree.CreateAsync(name, OpenReadWrite, None);
-        await using var other = await _tree.CreateAsync(Unique("other.txt"), withContexts, None);
+        await using var first = await Tree.CreateAsync(name, withContexts, None);
+        await using var second = await Tree.CreateAsync(name, withContexts with { Disposition = NtCreateDisposition.Open }, None);
+        await using var plain = await Tree.CreateAsync(name, OpenReadWrite, None);
+        await using var other = await Tree.CreateAsync(Unique("other.txt"), withContexts, None);
 
         Assert.Multiple(() =>
         {
@@ -328,8 +306,8 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
         var key = Guid.NewGuid();
         var options = NewFile with { Lease = new SmbLeaseRequest(key, SmbLeaseState.ReadCaching | SmbLeaseState.HandleCaching | SmbLeaseState.WriteCaching) };
 
-        await using var file = await _tree.CreateAsync(Unique("leased.txt"), options, None);
-        await using var directory = await _tree.CreateAsync(Unique("leased-dir"), options with { Options = NtCreateOptions.DirectoryFile }, None);
+        await using var file = await Tree.CreateAsync(Unique("leased.txt"), options, None);
+        await using var directory = await Tree.CreateAsync(Unique("leased-dir"), options with { Options = NtCreateOptions.DirectoryFile }, None);
 
         Assert.That(directory.Lease, Is.Null, "no directory lease without SMB2_GLOBAL_CAP_DIRECTORY_LEASING, which Samba does not announce");
         if (dialect == SmbDialect.Smb202)
@@ -361,7 +339,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
             Durable = new SmbDurableHandleRequest(Guid.NewGuid(), TimeSpan.FromSeconds(30)),
         };
 
-        await using var file = await _tree.CreateAsync(Unique("contexts.txt"), options, None);
+        await using var file = await Tree.CreateAsync(Unique("contexts.txt"), options, None);
 
         Assert.Multiple(() =>
         {
@@ -375,7 +353,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     [Test]
     public async Task QueryInfoAndIoctl_ReturnTheServersRawOutput()
     {
-        await using var file = await _tree.CreateAsync(Unique("info.bin"), NewFile, None);
+        await using var file = await Tree.CreateAsync(Unique("info.bin"), NewFile, None);
         await file.WriteAsync(new byte[1234], 0, None);
 
         var standard = await file.QueryInfoAsync(SmbInfoType.File, FileStandardInformation, 64, None);
@@ -395,7 +373,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     [Test]
     public async Task WritingOnAReadOnlyShare_IsAccessDenied()
     {
-        var tree = await _tree.Session.TreeConnectAsync("readonly", None);
+        var tree = await Tree.Session.TreeConnectAsync("readonly", None);
 
         var error = await Assert.ThrowsAsync<SmbStatusException>(() => tree.CreateAsync(Unique("nope.txt"), NewFile, None));
 
@@ -409,7 +387,7 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     [Test]
     public async Task Close_IsIdempotent_AndTheFileIsUnusableAfterwards()
     {
-        var file = await _tree.CreateAsync(Unique("closed.txt"), NewFile, None);
+        var file = await Tree.CreateAsync(Unique("closed.txt"), NewFile, None);
 
         var first = await file.CloseAsync(postQueryAttributes: true, None);
         var second = await file.CloseAsync(postQueryAttributes: true, None);
@@ -448,13 +426,13 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
     [Test]
     public async Task TheShareRoot_OpensByTheEmptyName_AndALeadingBackslashIsRefused()
     {
-        await using var root = await _tree.CreateAsync("", new SmbCreateOptions(), None);
+        await using var root = await Tree.CreateAsync("", new SmbCreateOptions(), None);
 
         Assert.Multiple(() =>
         {
             Assert.That(root.Info.IsDirectory, Is.True);
             Assert.That(root.FullPath, Is.EqualTo(@"\\127.0.0.1\share"));
-            Assert.That(() => _tree.CreateAsync(@"\x", new SmbCreateOptions(), None), Throws.ArgumentException);
+            Assert.That(() => Tree.CreateAsync(@"\x", new SmbCreateOptions(), None), Throws.ArgumentException);
         });
     }
 
@@ -467,16 +445,4 @@ public class FileTests(string protocol, SmbDialect dialect) : DialectFixture(pro
         name.CopyTo(buffer, 20);
         return buffer;
     }
-
-    private static string Unique(string name) =>
-        $"{Path.GetFileNameWithoutExtension(name)}-{Guid.NewGuid():N}{Path.GetExtension(name)}";
-
-    private static byte[] RandomBytes(int length, int seed)
-    {
-        var data = new byte[length];
-        new Random(seed).NextBytes(data);
-        return data;
-    }
-
-    private string Local(string name) => Path.Combine(Samba.SharePath("share"), name);
 }
