@@ -51,7 +51,14 @@ public sealed partial class SmbConnection
                 messageId += credits;
             }
             Seal(frame, compoundLength, context);
-            if (!Array.Exists(pending, SweptByBreak))
+            // Every element must be checked: Array.Exists would stop at the first swept one and leave the rest
+            // registered after Break's sweep, waiting forever (the expiration timer is gone too).
+            var swept = false;
+            foreach (var element in pending)
+            {
+                swept |= SweptByBreak(element);
+            }
+            if (!swept)
             {
                 await _transport.SendAsync(frame.Memory, CancellationToken.None).ConfigureAwait(false);
             }
