@@ -1,4 +1,3 @@
-using DokanRedirector.Smb.Auth;
 using DokanRedirector.Smb.Crypto;
 using DokanRedirector.Smb.Tests.Fixtures;
 
@@ -6,52 +5,34 @@ namespace DokanRedirector.Smb.Tests.Integration;
 
 [TestFixture("SMB2_02", SmbDialect.Smb202)]
 [TestFixture("SMB3_11", SmbDialect.Smb311)]
-public class PathInfoTests(string protocol, SmbDialect dialect) : DialectFixture(protocol)
+public class PathInfoTests(string protocol, SmbDialect dialect) : TreeFixture(protocol, "share")
 {
-    private SmbConnection _connection = null!;
-    private SmbTree _tree = null!;
-
-    [SetUp]
-    public async Task Connect()
-    {
-        _connection = await SmbConnection.ConnectAsync(SambaServer.Host, Samba.Port, null, CancellationToken.None);
-        var session = await _connection.SetupSessionAsync(new SmbCredential(SambaServer.User, "", SambaServer.Password), CancellationToken.None);
-        _tree = await session.TreeConnectAsync("share", CancellationToken.None);
-    }
-
-    [TearDown]
-    public async Task Disconnect()
-    {
-        Assert.That(_connection.IsBroken, Is.False, () => _connection.BreakReason!.Message);
-        await _connection.DisposeAsync();
-    }
-
     [Test]
     public async Task QueryPathInfo_OfAFile_ReportsItsSizeAndTimes_InOneCompound()
     {
-        var local = Path.Combine(Samba.SharePath("share"), "stat-me.bin");
+        var local = Local("stat-me.bin");
         await File.WriteAllBytesAsync(local, new byte[12_345]);
         File.SetLastWriteTimeUtc(local, new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc));
 
-        var info = await _tree.QueryPathInfoAsync("stat-me.bin", CancellationToken.None);
+        var info = await Tree.QueryPathInfoAsync("stat-me.bin", None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_connection.Dialect, Is.EqualTo(dialect));
+            Assert.That(Connection.Dialect, Is.EqualTo(dialect));
             Assert.That(info.Standard.EndOfFile, Is.EqualTo(12_345));
             Assert.That(info.Standard.Directory, Is.False);
             Assert.That(info.Basic.FileAttributes & NtFileAttributes.Directory, Is.EqualTo((NtFileAttributes)0));
             Assert.That(info.Basic.LastWriteTime, Is.EqualTo(new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc).ToFileTimeUtc()));
-            Assert.That(_connection.PendingCount, Is.Zero, "CREATE, QUERY_INFO and CLOSE all answered");
+            Assert.That(Connection.PendingCount, Is.Zero, "CREATE, QUERY_INFO and CLOSE all answered");
         });
     }
 
     [Test]
     public async Task QueryPathInfo_OfADirectory_SaysItIsOne()
     {
-        Directory.CreateDirectory(Path.Combine(Samba.SharePath("share"), "stat-dir"));
+        Directory.CreateDirectory(Local("stat-dir"));
 
-        var info = await _tree.QueryPathInfoAsync("stat-dir", CancellationToken.None);
+        var info = await Tree.QueryPathInfoAsync("stat-dir", None);
 
         Assert.Multiple(() =>
         {
@@ -63,7 +44,7 @@ public class PathInfoTests(string protocol, SmbDialect dialect) : DialectFixture
     [Test]
     public async Task QueryPathInfo_OfAMissingFile_FailsWithObjectNameNotFound_NamingThePath()
     {
-        var error = await Assert.ThrowsAsync<SmbStatusException>(() => _tree.QueryPathInfoAsync("no-such-file", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SmbStatusException>(() => Tree.QueryPathInfoAsync("no-such-file", None));
 
         Assert.Multiple(() =>
         {
