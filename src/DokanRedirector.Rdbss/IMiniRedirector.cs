@@ -71,6 +71,14 @@ public interface IMiniRedirector
     /// <summary>MRxLocks (LOWIO_OP_UNLOCK).</summary>
     ValueTask<NtStatus> Unlock(SrvOpen srvOpen, long offset, long length, CancellationToken cancellationToken);
 
+    /// <summary>The attributes of <paramref name="sharePath"/> without leaving it open: one compound
+    /// CREATE + QUERY_INFO + CLOSE on SMB2, Windows' IRP_MJ_QUERY_OPEN. Opens no SrvOpen.</summary>
+    ValueTask<RxResult<FileInformation>> QueryPathInfo(VNetRoot vNetRoot, string sharePath, CancellationToken cancellationToken);
+
+    /// <summary>The shares the view's server offers (NetShareEnum over <paramref name="ipcView"/>, a view
+    /// of <c>\\server\IPC$</c>), as a network provider's NPEnumResource lists them.</summary>
+    ValueTask<RxResult<IReadOnlyList<NetShare>>> EnumerateShares(VNetRoot ipcView, CancellationToken cancellationToken);
+
     /// <summary>MRxQueryVolumeInfo for the share a view is on.</summary>
     ValueTask<RxResult<VolumeInformation>> QueryVolumeInfo(VNetRoot vNetRoot, CancellationToken cancellationToken);
 }

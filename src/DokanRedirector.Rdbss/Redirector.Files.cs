@@ -106,17 +106,27 @@ public sealed partial class Redirector
         WithFobxAsync(handle, (f, ct) => _mrx.Unlock(f.SrvOpen, offset, length, ct), nameof(IMiniRedirector.Unlock), cancellationToken);
 
     /// <summary>Size, free space and file-system facts of the share <paramref name="path"/> is on.</summary>
-    public async ValueTask<RxResult<VolumeInformation>> QueryVolumeAsync(NetPath path, CancellationToken cancellationToken = default)
+    public ValueTask<RxResult<VolumeInformation>> QueryVolumeAsync(NetPath path, CancellationToken cancellationToken = default) =>
+        WithViewAsync(path, (v, _) => _mrx.QueryVolumeInfo(v, cancellationToken), nameof(IMiniRedirector.QueryVolumeInfo), cancellationToken);
+
+    /// <summary>The attributes of <paramref name="path"/>, without a handle (a stat). Cheaper than create +
+    /// query + close: the mini-redirector does it in one round trip where it can.</summary>
+    public ValueTask<RxResult<FileInformation>> QueryPathInformationAsync(NetPath path, CancellationToken cancellationToken = default) =>
+        WithViewAsync(path, (v, p) => _mrx.QueryPathInfo(v, p.SharePath, cancellationToken), nameof(IMiniRedirector.QueryPathInfo), cancellationToken);
+
+    /// <summary>Resolves <paramref name="path"/> to its view and runs a view-level MRx routine on it.</summary>
+    private async ValueTask<RxResult<T>> WithViewAsync<T>(NetPath path, Func<VNetRoot, NetPath, ValueTask<RxResult<T>>> routine,
+        string name, CancellationToken ct)
     {
-        var resolved = await ResolveAsync(path, cancellationToken);
+        var resolved = await ResolveAsync(path, ct);
         if (!resolved.IsSuccess)
         {
             return resolved.Status;
         }
-        var v = resolved.Value.VNetRoot;
+        var (v, effective) = resolved.Value;
         try
         {
-            return await CallAsync(() => _mrx.QueryVolumeInfo(v, cancellationToken), nameof(IMiniRedirector.QueryVolumeInfo));
+            return await CallAsync(() => routine(v, effective), name);
         }
         finally
         {

@@ -188,6 +188,23 @@ internal sealed class ScriptedMiniRedirector : IMiniRedirector
             new VolumeInformation(1 << 30, 1 << 29, 1 << 29, "scripted", 1, "NTFS", 0, 255));
     }
 
+    public ValueTask<RxResult<FileInformation>> QueryPathInfo(VNetRoot vNetRoot, string sharePath, CancellationToken cancellationToken)
+    {
+        Count(nameof(QueryPathInfo));
+        return ValueTask.FromResult<RxResult<FileInformation>>(sharePath.Length == 0 || _files.ContainsKey(sharePath)
+            ? Info(sharePath)
+            : NtStatus.ObjectNameNotFound);
+    }
+
+    /// <summary>What EnumerateShares answers for any server.</summary>
+    public List<NetShare> Shares { get; } = [new("sh", NetShareType.Disk, false, ""), new("IPC$", NetShareType.Ipc, true, "IPC")];
+
+    public ValueTask<RxResult<IReadOnlyList<NetShare>>> EnumerateShares(VNetRoot ipcView, CancellationToken cancellationToken)
+    {
+        Count(nameof(EnumerateShares));
+        return ValueTask.FromResult(RxResult<IReadOnlyList<NetShare>>.Ok([.. Shares]));
+    }
+
     private ValueTask<NtStatus> Finalize(string kind, NetNode node, bool force)
     {
         Count("Finalize" + kind);
