@@ -1,0 +1,122 @@
+using System.CommandLine;
+using DokanRedirector.Cli.Control;
+using DokanRedirector.Cli.Service;
+using DokanRedirector.LocalSamba;
+using DokanRedirector.Rdbss;
+using DokanRedirector.Rdbss.Naming;
+using DokanRedirector.SmbMiniRdr;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DokanRedirector.Cli.Commands;
+
+/// <summary>
+/// <c>demo</c>: a throw-away Samba on 127.0.0.1 with a sample folder, mapped at a mount point, until Ctrl+C.
+/// The redirector runs in this process, not in the background service: the demo's lifetime is the command's,
+/// and it never touches a service the user may already run. It listens on a control socket of its own, so
+/// the other commands can be tried against it with --socket.
+/// </summary>
+internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbosity, ITerminal terminal)
+{
+    private readonly Option<string?> _dir = new("--dir")
+    {
+        Description = "Mount the sample share here (an existing directory; default: a new temp directory)",
+        HelpName = "DIR",
+    };
+
+    public Command Build()
+    {
+        var command = new Command("demo", "Map a throw-away local Samba share and show what to try (Ctrl+C ends it)") { _dir };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
+    {
+        if (FusePrerequisites.Problem() is { } missing)
+        {
+            return terminal.Failure(missing);
+        }
+        verbosity.Minimum = LogLevel.Information;
+        var scratch = Directory.CreateTempSubdirectory("dokanredirector-demo-").FullName;
+        var mountPoint = parse.GetValue(_dir) is { } dir ? Path.GetFullPath(dir) : Directory.CreateDirectory(Path.Combine(scratch, "mnt")).FullName;
+        try
+        {
+            await using var samba = await SambaServer.StartAsync(ct: ct);
+            WriteSampleFiles(samba.SharePath("share"));
+            var socket = Path.Combine(scratch, ControlSocketPath.FileName);
+            var service = services.GetRequiredService<RedirectorService>();
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, services.GetRequiredService<StopSignal>().Stopping);
+            await using (service)
+            {
+                var share = UncName.Parse($@"\\{SambaServer.Host}\share");
+                var mapped = await service.UseAsync(new ShareMapping(mountPoint, share,
+                    new UserCredentials(SambaServer.User, null, SambaServer.Password), new SmbServerSettings(samba.Port), ReadOnly: false), ct);
+                if (!mapped.Status.IsSuccess)
+                {
+                    return terminal.Failure($"System error: {mapped.Status.Name} — {mapped.Message}");
+                }
+                Explain(share, samba.Port, mountPoint, socket);
+                StatusTree.Write(terminal.Ansi, service.GetStatus());
+                var control = new ControlServer(socket, services.GetRequiredService<IControlHandler>(),
+                    services.GetRequiredService<ILogger<ControlServer>>());
+                await control.RunAsync(stopping.Token); // until Ctrl+C (or a stop request)
+                terminal.Out.WriteLine("Unmounting, stopping Samba, removing the temp directories.");
+            }
+            return ExitCodes.Success;
+        }
+        catch (SambaNotInstalledException e)
+        {
+            return terminal.Failure(e.Message);
+        }
+        finally
+        {
+            RemoveScratch(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Not recursive: were the unmount to have failed, a recursive delete would walk into the share and delete
+    /// its files through the mount. An empty mount point and the socket's directory are all that is left.
+    /// </summary>
+    private void RemoveScratch(string scratch)
+    {
+        try
+        {
+            File.Delete(Path.Combine(scratch, ControlSocketPath.FileName));
+            var mnt = Path.Combine(scratch, "mnt");
+            if (Directory.Exists(mnt))
+            {
+                Directory.Delete(mnt);
+            }
+            Directory.Delete(scratch);
+        }
+        catch (IOException e)
+        {
+            terminal.Error.WriteLine($"Left {scratch} behind: {e.Message}");
+        }
+    }
+
+    private void Explain(UncName share, int port, string mountPoint, string socket)
+    {
+        var o = terminal.Out;
+        o.WriteLine($"{share} (a throw-away Samba on {SambaServer.Host}:{port}) is mounted at {mountPoint}. Try, in another terminal:");
+        o.WriteLine($"  ls -l {mountPoint}");
+        o.WriteLine($"  cat {mountPoint}/hello.txt");
+        o.WriteLine($"  echo more >> {mountPoint}/notes/todo.txt");
+        o.WriteLine($"  dokanredirector status --socket {socket}");
+        o.WriteLine($"  dokanredirector use --socket {socket}");
+        o.WriteLine("Press Ctrl+C to end the demo.");
+        o.WriteLine();
+    }
+
+    private static void WriteSampleFiles(string root)
+    {
+        File.WriteAllText(Path.Combine(root, "hello.txt"), "Hello from a share mapped by DokanRedirector!\n");
+        Directory.CreateDirectory(Path.Combine(root, "notes"));
+        File.WriteAllText(Path.Combine(root, "notes", "todo.txt"), "- browse the share\n- try dokanredirector status\n");
+        File.WriteAllText(Path.Combine(root, "notes", "readme.md"), "# Notes\nFiles here live on the Samba server.\n");
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        File.WriteAllLines(Path.Combine(root, "data", "squares.csv"), ["n,square", .. Enumerable.Range(1, 10).Select(n => $"{n},{n * n}")]);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+
+namespace DokanRedirector.Cli.Control;
+
+/// <summary>
+/// The kernel's word on who is at the other end of a Unix socket (<c>struct ucred</c> from SO_PEERCRED):
+/// taken when the peer connected, so it cannot be forged by what the peer sends.
+/// </summary>
+internal readonly record struct PeerCredentials(int ProcessId, uint UserId, uint GroupId)
+{
+    private const int SolSocket = 1;
+    private const int SoPeerCred = 17;
+    private const int UcredSize = 12; // pid_t pid; uid_t uid; gid_t gid; all 32-bit
+
+    public static PeerCredentials Of(Socket socket)
+    {
+        Span<byte> ucred = stackalloc byte[UcredSize];
+        var length = socket.GetRawSocketOption(SolSocket, SoPeerCred, ucred);
+        if (length != UcredSize)
+        {
+            throw new SocketException((int)SocketError.ProtocolNotSupported);
+        }
+        return new PeerCredentials(
+            BinaryPrimitives.ReadInt32LittleEndian(ucred),
+            BinaryPrimitives.ReadUInt32LittleEndian(ucred[4..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(ucred[8..]));
+    }
+
+    /// <summary>The service's owner and root may talk to it; nobody else, even if the socket's mode let them.</summary>
+    public bool MayControl(uint ownerUserId) => UserId == ownerUserId || UserId == 0;
+}

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using DokanRedirector.Rdbss;
+using DokanRedirector.Rdbss.Naming;
+using DokanRedirector.SmbMiniRdr;
+using Microsoft.Extensions.Logging;
+
+namespace DokanRedirector.Cli.Service;
+
+/// <summary>
+/// What <c>serve</c> (and the demo) runs: the one Redirector and every mount of its connections. A
+/// connection and its mount live and die together: a failed mount drops the connection, a disconnect
+/// unmounts, and a mount someone else unmounted (<c>umount</c>) is disconnected.
+/// </summary>
+internal sealed class RedirectorService(
+    Redirector redirector, SmbMiniRedirector servers, IMountFrontEnd frontEnd, CredentialStore credentials,
+    ILogger<RedirectorService> logger) : IAsyncDisposable
+{
+    // Mount point → its connection and mount; keyed like the Redirector's connection table.
+    private readonly ConcurrentDictionary<string, ShareMount> _mounts = new(StringComparer.OrdinalIgnoreCase);
+    private IMount? _networkRoot;
+
+    public Redirector Redirector => redirector;
+
+    /// <summary>Registers how to reach a server and whom to log on as there by UNC name (a credentials file line).</summary>
+    public void AddServer(ServerCredential server)
+    {
+        servers.SetServer(server.Server, server.Settings);
+        credentials.Remember(server.Server, server.Credentials);
+    }
+
+    /// <summary>Connects the share, then mounts it; either both happen or neither.</summary>
+    public async Task<ServiceResult> UseAsync(ShareMapping mapping, CancellationToken cancellationToken)
+    {
+        var local = mapping.LocalName;
+        if (!Directory.Exists(local))
+        {
+            return new ServiceResult(NtStatus.ObjectPathNotFound,
+                $"The mount point {local} does not exist or is not a directory; create it first (mkdir -p {local}).", []);
+        }
+        // Before the connect: the SrvCall it may create dials with these settings.
+        servers.SetServer(mapping.RemoteName.Server, mapping.Server);
+        var connected = await redirector.ConnectAsync(local, mapping.RemoteName, mapping.Credentials, cancellationToken);
+        if (!connected.IsSuccess)
+        {
+            return connected.Status == NtStatus.DeviceAlreadyAttached
+                ? new ServiceResult(connected.Status, $"{local} is already in use by another connection; choose another mount point.", [])
+                : ServiceResult.Failed(connected.Status, $"Cannot connect to {mapping.RemoteName}");
+        }
+        credentials.Remember(mapping.RemoteName.Server, mapping.Credentials);
+        IMount mount;
+        try
+        {
+            mount = await frontEnd.MountShareAsync(redirector, connected.Value!, local,
+                new MountOptions(mapping.ReadOnly, FsName(mapping.RemoteName)), cancellationToken);
+        }
+        catch (Exception e) when (e is MountException or OperationCanceledException)
+        {
+            Log.MountFailed(logger, local, e.Message);
+            await redirector.DisconnectAsync(local, force: true);
+            return new ServiceResult(e is MountException ? NtStatus.Unsuccessful : NtStatus.Cancelled,
+                $"Cannot mount {mapping.RemoteName} at {local}: {e.Message}", []);
+        }
+        var entry = new ShareMount(connected.Value!, mount);
+        _mounts[local] = entry;
+        Log.Mounted(logger, mapping.RemoteName.ToString(), local, mapping.Credentials.Identity);
+        _ = DisconnectWhenUnmountedAsync(local, entry);
+        return ServiceResult.Done();
+    }
+
+    /// <summary>
+    /// <c>use NAME --delete</c>: without <paramref name="force"/> refuses while files are open (and names them by
+    /// their local paths); with it, closes them on the server first. Then unmounts.
+    /// </summary>
+    public async Task<ServiceResult> DeleteAsync(string name, bool force)
+    {
+        var targets = Targets(name);
+        var disconnected = await redirector.DisconnectAsync(name, force);
+        var files = LocalPaths(targets, disconnected.Value ?? []);
+        if (disconnected.Status == NtStatus.FilesOpen)
+        {
+            return new ServiceResult(NtStatus.FilesOpen,
+                $"There are open files on {name}. Close them, or use --force (their handles will then fail).", files);
+        }
+        if (!disconnected.IsSuccess)
+        {
+            return ServiceResult.Failed(disconnected.Status, name);
+        }
+        foreach (var (local, entry) in targets)
+        {
+            if (_mounts.TryRemove(new(local, entry)))
+            {
+                await UnmountAsync(entry.Mount, force);
+            }
+        }
+        return ServiceResult.Done(files);
+    }
+
+    public IReadOnlyList<ConnectionInfo> ListConnections() => redirector.ListConnections();
+
+    public IReadOnlyList<SrvCallStatus> GetStatus() => redirector.GetStatus();
+
+    /// <summary>Serves every server by UNC name below <paramref name="mountPoint"/>.</summary>
+    /// <exception cref="MountException">The mount could not be made.</exception>
+    public async Task MountNetworkRootAsync(string mountPoint, CancellationToken cancellationToken)
+    {
+        _networkRoot = await frontEnd.MountNetworkRootAsync(redirector, mountPoint,
+            new MountOptions(ReadOnly: false, FsName: "dokanredirector"), cancellationToken);
+        Log.NetworkRootMounted(logger, mountPoint);
+    }
+
+    /// <summary>Force-disconnects and unmounts everything: the service is going away, and so are its mounts.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (local, entry) in _mounts.ToArray())
+        {
+            if (_mounts.TryRemove(new(local, entry)))
+            {
+                await redirector.DisconnectAsync(local, force: true);
+                await UnmountAsync(entry.Mount, force: true);
+            }
+        }
+        if (Interlocked.Exchange(ref _networkRoot, null) is { } root)
+        {
+            await UnmountAsync(root, force: true);
+        }
+    }
+
+    private async Task DisconnectWhenUnmountedAsync(string local, ShareMount entry)
+    {
+        await entry.Mount.Completion.ContinueWith(static _ => { }, TaskScheduler.Default);
+        // Still listed: nobody asked us, so someone ran umount. The connection has nothing to serve any more.
+        if (_mounts.TryRemove(new(local, entry)))
+        {
+            Log.UnmountedOutside(logger, local);
+            await redirector.DisconnectAsync(local, force: true);
+        }
+    }
+
+    private async Task UnmountAsync(IMount mount, bool force)
+    {
+        try
+        {
+            await mount.UnmountAsync(force);
+        }
+        catch (MountException e)
+        {
+            Log.UnmountFailed(logger, mount.MountPoint, e.Message);
+        }
+    }
+
+    private List<KeyValuePair<string, ShareMount>> Targets(string name) =>
+        _mounts.TryGetValue(name, out var byLocal) ? [new(name, byLocal)]
+        : UncName.TryParse(name, out var unc) ? [.. _mounts.Where(m => m.Value.Connection.RemoteName == unc)]
+        : [];
+
+    /// <summary>Open files by the path a local program used: <c>/mnt/x/dir/f</c> for <c>\\server\share\dir\f</c>.</summary>
+    private static List<OpenFileInfo> LocalPaths(List<KeyValuePair<string, ShareMount>> targets, IReadOnlyList<OpenFileInfo> files) =>
+        [.. files.Select(f => targets.Select(t => ShareMount.LocalPath(t.Key, t.Value.Connection.RemoteName, f.Name))
+            .FirstOrDefault(p => p is not null) is { } path ? f with { Name = path } : f)];
+
+    private static string FsName(UncName remote) => remote.ToString().Replace('\\', '/');
+
+    private sealed record ShareMount(Connection Connection, IMount Mount)
+    {
+        public static string? LocalPath(string mountPoint, UncName remote, string uncName)
+        {
+            var root = remote.ToString();
+            if (!uncName.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+            var below = uncName[root.Length..];
+            return below.Length == 0 ? mountPoint
+                : below[0] == '\\' ? mountPoint.TrimEnd('/') + below.Replace('\\', '/')
+                : null;
+        }
+    }
+}
