@@ -28,7 +28,6 @@ internal static class MountPointCheck
             throw new FuseMountException($"{FuseDevice} is missing (is the fuse kernel module loaded? modprobe fuse). {Install}");
         }
         var full = Path.GetFullPath(mountPoint);
-        full = Directory.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
         if (File.Exists(full))
         {
             throw new FuseMountException($"Mount point {full} is not a directory.");
@@ -37,6 +36,8 @@ internal static class MountPointCheck
         {
             throw new FuseMountException($"Mount point {full} does not exist; create it first (mkdir -p {full}).");
         }
+        // The kernel mounts on the link's target, and mountinfo lists it under that name.
+        full = Directory.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
         if (MountTable.Find(full) is { } existing)
         {
             throw new FuseMountException($"Mount point {full} is busy: {existing.FileSystemType} is already mounted there. Unmount it first.");
