@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(206, LogLevel.Warning, "Could not abort FUSE connection {ConnectionId} of {MountPoint}; unmounting lazily only")]
     public static partial void AbortFailed(ILogger logger, Exception exception, int connectionId, string mountPoint);
 
+    [LoggerMessage(208, LogLevel.Debug, "Could not raise the readahead of {MountPoint} (needs root); sequential reads will be slower")]
+    public static partial void ReadAheadUnchanged(ILogger logger, string mountPoint);
+
     [LoggerMessage(EventId = 207, Message = "libfuse: {Message}")]
     public static partial void LibFuseMessage(ILogger logger, LogLevel level, string message);
 }

@@ -225,7 +225,7 @@ internal static unsafe class FuseBridge
     {
         try
         {
-            MountRegistry.Of(request).Read(new FuseRequest(request), (long)fileInfo->Handle, (int)size, offset);
+            MountRegistry.Of(request).Read(new FuseRequest(request), ino, (long)fileInfo->Handle, (int)size, offset);
         }
         catch (Exception e)
         {
@@ -241,7 +241,7 @@ internal static unsafe class FuseBridge
             // libfuse reuses the request buffer once we return; the copy goes back to the pool after the write.
             var copy = ArrayPool<byte>.Shared.Rent((int)size);
             new ReadOnlySpan<byte>(data, (int)size).CopyTo(copy);
-            MountRegistry.Of(request).Write(new FuseRequest(request), (long)fileInfo->Handle, copy, (int)size, offset);
+            MountRegistry.Of(request).Write(new FuseRequest(request), ino, (long)fileInfo->Handle, copy, (int)size, offset);
         }
         catch (Exception e)
         {
@@ -254,7 +254,7 @@ internal static unsafe class FuseBridge
     {
         try
         {
-            FuseFileSystem.Flush(new FuseRequest(request));
+            MountRegistry.Of(request).Flush(new FuseRequest(request), ino);
         }
         catch (Exception e)
         {
@@ -267,7 +267,7 @@ internal static unsafe class FuseBridge
     {
         try
         {
-            MountRegistry.Of(request).FSync(new FuseRequest(request), (long)fileInfo->Handle);
+            MountRegistry.Of(request).FSync(new FuseRequest(request), ino, (long)fileInfo->Handle);
         }
         catch (Exception e)
         {
@@ -280,7 +280,7 @@ internal static unsafe class FuseBridge
     {
         try
         {
-            MountRegistry.Of(request).Release(new FuseRequest(request), (long)fileInfo->Handle);
+            MountRegistry.Of(request).Release(new FuseRequest(request), ino, (long)fileInfo->Handle);
         }
         catch (Exception e)
         {

@@ -106,8 +106,8 @@ internal sealed partial class FuseFileSystem
     /// <summary>
     /// Fills one reply of at most <paramref name="size"/> bytes from <paramref name="offset"/> on. With
     /// readdirplus each entry carries its attributes and counts a lookup (fuse_lowlevel.h), so `ls -l`
-    /// needs no LOOKUP per file; "." and "..", and the network root's own directories (whose attributes
-    /// only a lookup knows), go without (ino 0: the kernel then only lists the name).
+    /// needs no LOOKUP per file; "." and "..", the network root's own directories (whose attributes only a
+    /// lookup knows) and files with writes in flight go without (ino 0: the kernel then only lists the name).
     /// </summary>
     private unsafe void ReplyDirectoryPage(FuseRequest request, DirectoryHandle directory, DirectoryListing listing,
         int offset, int size, bool plus)
@@ -128,6 +128,11 @@ internal sealed partial class FuseFileSystem
                         if (plus)
                         {
                             var ino = entry.IsDotEntry || directory.IsOwn ? 0 : _inodes.Lookup(directory.Ino, entry.Name);
+                            if (ino != 0 && _inodes.WritesOf(ino, create: false) is { IsIdle: false })
+                            {
+                                _inodes.Forget(ino, 1); // the listing's size is behind our writes: no attributes
+                                ino = 0;
+                            }
                             var param = ino == 0
                                 ? new FuseEntryParam { Attributes = DirentStat(directory, entry) }
                                 : Entry(ino, _stat.From(ino, entry.Information));

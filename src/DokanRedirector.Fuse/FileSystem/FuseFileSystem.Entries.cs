@@ -18,6 +18,7 @@ internal sealed partial class FuseFileSystem
             request.ReplyError(errno);
             return;
         }
+        await WritesSettledAsync(parent, name);
         if (netPath is null)
         {
             var status = await _namespace.LookupOwnDirectoryAsync(path!, Lifetime);
@@ -66,6 +67,7 @@ internal sealed partial class FuseFileSystem
 
     private async ValueTask GetAttributesAsync(FuseRequest request, ulong ino, long? handle)
     {
+        await WritesSettledAsync(ino);
         // fstat on an open file: by handle, which still works after the name was unlinked or renamed.
         if (handle is { } h && _openFiles.ContainsKey(h))
         {
@@ -108,6 +110,7 @@ internal sealed partial class FuseFileSystem
             request.ReplyError(Errno.EPERM);
             return;
         }
+        await WritesSettledAsync(ino);
         long? temporary = null;
         if (handle is not { } h || !_openFiles.ContainsKey(h))
         {

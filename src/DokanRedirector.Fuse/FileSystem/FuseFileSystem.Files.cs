@@ -17,6 +17,7 @@ internal sealed partial class FuseFileSystem
             request.ReplyError(errno);
             return;
         }
+        await WritesSettledAsync(ino);
         var opened = await _redirector.CreateAsync(netPath, CreateMapping.Open(flags), request.ProcessId, Lifetime);
         if (!opened.IsSuccess)
         {
@@ -66,11 +67,12 @@ internal sealed partial class FuseFileSystem
         }
     }
 
-    public void Read(FuseRequest request, long handle, int size, long offset) =>
-        Start(request, ReadAsync(request, handle, size, offset), "read");
+    public void Read(FuseRequest request, ulong ino, long handle, int size, long offset) =>
+        Start(request, ReadAsync(request, ino, handle, size, offset), "read");
 
-    private async ValueTask ReadAsync(FuseRequest request, long handle, int size, long offset)
+    private async ValueTask ReadAsync(FuseRequest request, ulong ino, long handle, int size, long offset)
     {
+        await WritesSettledAsync(ino);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
@@ -99,50 +101,97 @@ internal sealed partial class FuseFileSystem
     }
 
     /// <summary>write: <paramref name="data"/> is a pooled copy (the request's own buffer is reused by libfuse
-    /// as soon as the handler returns); this method returns it to the pool.</summary>
-    public void Write(FuseRequest request, long handle, byte[] data, int size, long offset) =>
-        Start(request, WriteAsync(request, handle, data, size, offset), "write");
+    /// as soon as the handler returns), returned to the pool once written. Answered when the write is
+    /// started, not done (<see cref="InodeWrites"/>).</summary>
+    public void Write(FuseRequest request, ulong ino, long handle, byte[] data, int size, long offset) =>
+        Start(request, WriteAsync(request, ino, handle, data, size, offset), "write");
 
-    private async ValueTask WriteAsync(FuseRequest request, long handle, byte[] data, int size, long offset)
+    private async ValueTask WriteAsync(FuseRequest request, ulong ino, long handle, byte[] data, int size, long offset)
     {
+        var writes = _inodes.WritesOf(ino, create: true);
+        var failure = writes?.TakeFailure() ?? NtStatus.InvalidHandle;
+        if (writes is null || !failure.IsSuccess)
+        {
+            ArrayPool<byte>.Shared.Return(data);
+            request.ReplyStatus(failure);
+            return;
+        }
         try
         {
-            var total = 0;
-            while (total < size)
+            await writes.EnterAsync(offset, size, Lifetime);
+        }
+        catch (OperationCanceledException)
+        {
+            ArrayPool<byte>.Shared.Return(data);
+            request.ReplyStatus(NtStatus.Cancelled);
+            return;
+        }
+        _pending.Add(); // the session's end waits for the write too
+        request.ReplyWrite(size);
+        _ = WriteBehindAsync(writes, handle, data, size, offset);
+    }
+
+    private async Task WriteBehindAsync(InodeWrites writes, long handle, byte[] data, int size, long offset)
+    {
+        var status = NtStatus.Success;
+        try
+        {
+            for (var total = 0; total < size && status.IsSuccess;)
             {
                 var written = await _redirector.WriteAsync(handle, offset + total, data.AsMemory(total, size - total), Lifetime);
-                if (!written.IsSuccess || written.Value == 0)
-                {
-                    request.ReplyStatus(written.IsSuccess ? NtStatus.DiskFull : written.Status);
-                    return;
-                }
+                status = !written.IsSuccess ? written.Status : written.Value == 0 ? NtStatus.DiskFull : NtStatus.Success;
                 total += written.Value;
             }
-            request.ReplyWrite(total);
+        }
+        catch (Exception e)
+        {
+            Log.HandlerFailed(_log, e, "write");
+            status = NtStatus.InternalError;
         }
         finally
         {
+            writes.Exit(status);
             ArrayPool<byte>.Shared.Return(data);
+            _pending.Done();
         }
     }
 
-    /// <summary>flush (every close(2)): writes are sent as they come (no write-back cache), so nothing is
-    /// left to push. fsync is what asks the server to make the data durable.</summary>
-    public static void Flush(FuseRequest request) => request.ReplyError(0);
+    /// <summary>flush (every close(2)): waits for the writes still in flight and reports a failed one, so
+    /// close(2) returns it.</summary>
+    public void Flush(FuseRequest request, ulong ino) =>
+        Start(request, FlushAsync(request, ino), "flush");
 
-    public void FSync(FuseRequest request, long handle) =>
-        Start(request, FSyncAsync(request, handle), "fsync");
+    private async ValueTask FlushAsync(FuseRequest request, ulong ino) =>
+        request.ReplyStatus(await WritesDoneAsync(ino));
 
-    private async ValueTask FSyncAsync(FuseRequest request, long handle) =>
-        request.ReplyStatus(await _redirector.FlushAsync(handle, Lifetime));
+    /// <summary>fsync: the writes in flight, then SMB FLUSH so the server makes the data durable.</summary>
+    public void FSync(FuseRequest request, ulong ino, long handle) =>
+        Start(request, FSyncAsync(request, ino, handle), "fsync");
 
-    public void Release(FuseRequest request, long handle) =>
-        Start(request, ReleaseAsync(request, handle), "release");
-
-    private async ValueTask ReleaseAsync(FuseRequest request, long handle)
+    private async ValueTask FSyncAsync(FuseRequest request, ulong ino, long handle)
     {
+        var written = await WritesDoneAsync(ino);
+        request.ReplyStatus(written.IsSuccess ? await _redirector.FlushAsync(handle, Lifetime) : written);
+    }
+
+    public void Release(FuseRequest request, ulong ino, long handle) =>
+        Start(request, ReleaseAsync(request, ino, handle), "release");
+
+    private async ValueTask ReleaseAsync(FuseRequest request, ulong ino, long handle)
+    {
+        await WritesSettledAsync(ino);
         await CloseFileAsync(handle);
         request.ReplyError(0);
+    }
+
+    private async ValueTask<NtStatus> WritesDoneAsync(ulong ino)
+    {
+        if (_inodes.WritesOf(ino, create: false) is not { } writes)
+        {
+            return NtStatus.Success;
+        }
+        await writes.WhenIdleAsync();
+        return writes.TakeFailure();
     }
 
     private async ValueTask CloseFileAsync(long handle)

@@ -16,6 +16,7 @@ internal sealed partial class FuseFileSystem
             request.ReplyError(errno);
             return;
         }
+        await WritesSettledAsync(parent, name);
         var status = await _redirector.DeleteAsync(netPath, Lifetime);
         if (status.IsSuccess)
         {
@@ -42,6 +43,8 @@ internal sealed partial class FuseFileSystem
             request.ReplyError(errno);
             return;
         }
+        await WritesSettledAsync(parent, name);
+        await WritesSettledAsync(newParent, newName);
         var replace = (flags & OpenFlags.RenameNoReplace) == 0;
         var status = await _redirector.RenameAsync(from, to, replace, Lifetime);
         if (status.IsSuccess)

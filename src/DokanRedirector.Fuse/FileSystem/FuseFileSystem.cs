@@ -156,6 +156,12 @@ internal sealed partial class FuseFileSystem
         return true;
     }
 
+    /// <summary>Waits until no write-behind of <paramref name="ino"/> is in flight (<see cref="InodeWrites"/>).</summary>
+    private Task WritesSettledAsync(ulong ino) => _inodes.WritesOf(ino, create: false)?.WhenIdleAsync() ?? Task.CompletedTask;
+
+    /// <summary>Same, for a name, if the kernel has an inode for it.</summary>
+    private Task WritesSettledAsync(ulong parent, string name) => WritesSettledAsync(_inodes.Find(parent, name));
+
     private FuseEntryParam Entry(ulong ino, Stat attributes) => new()
     {
         Ino = ino,

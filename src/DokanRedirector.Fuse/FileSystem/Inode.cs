@@ -21,6 +21,9 @@ internal sealed class Inode(ulong ino, Inode? parent, string name)
     /// <summary>Unlinked or replaced: the name now belongs to something else (or nothing).</summary>
     public bool Detached { get; set; }
 
+    /// <summary>Write-behind state, made by the first write; goes with the inode (no open file is left then).</summary>
+    public InodeWrites? Writes { get; set; }
+
     /// <summary>The last write time and size the kernel was told, to decide FOPEN_KEEP_CACHE on open.</summary>
     public (long WriteTicks, long Size) Seen { get; set; } = (-1, -1);
 }

@@ -154,6 +154,24 @@ internal sealed class InodeTable
         }
     }
 
+    /// <summary>The write-behind state of <paramref name="ino"/>, made if <paramref name="create"/>; null for an
+    /// unknown inode (or one never written, without create).</summary>
+    public InodeWrites? WritesOf(ulong ino, bool create)
+    {
+        lock (_lock)
+        {
+            if (!_byIno.TryGetValue(ino, out var node))
+            {
+                return null;
+            }
+            if (create)
+            {
+                node.Writes ??= new InodeWrites();
+            }
+            return node.Writes;
+        }
+    }
+
     private static string? PathOf(Inode node)
     {
         if (node.Detached)

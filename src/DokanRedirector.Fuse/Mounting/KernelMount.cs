@@ -36,6 +36,25 @@ internal static class KernelMount
     }
 
     /// <summary>
+    /// Sets the mount's readahead (its bdi's read_ahead_kb; 128 KiB unless raised). With 1 MiB FUSE reads
+    /// the kernel then keeps several in flight, which a sequential read needs to match smbclient. Only root
+    /// may; false otherwise.
+    /// </summary>
+    public static bool TrySetReadAhead(MountEntry mount, int kilobytes)
+    {
+        try
+        {
+            File.WriteAllText($"/sys/class/bdi/{mount.Major}:{mount.Minor}/read_ahead_kb",
+                kilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Aborts FUSE connection <paramref name="connectionId"/> (the mount's device minor): every pending and
     /// later request on it fails with ENOTCONN at once, and the session's loop sees ENODEV and ends. This is
     /// what makes a process stuck on the mount let go (Documentation/filesystems/fuse.rst, "Aborting a

@@ -107,6 +107,32 @@ public sealed class ShareMountTests
     }
 
     [Test]
+    public async Task Stat_RightAfterAStreamedWrite_ShowsEveryByteWritten()
+    {
+        var output = await Shell.SucceedAsync($"dd if=/dev/zero of='{_dir}/streamed.bin' bs=1M count=20 status=none && "
+            + $"stat -c %s '{_dir}/streamed.bin' && ls -l '{_dir}' | grep -c ' 20971520 '");
+
+        Assert.That(output, Is.EqualTo("20971520\n1\n"));
+        Assert.That(new FileInfo(OnServer("streamed.bin")).Length, Is.EqualTo(20 << 20));
+    }
+
+    [Test]
+    public async Task Write_ThatRewritesWhatIsStillInFlight_EndsWithTheLastData()
+    {
+        // One handle, pwrite(2) of the same MiB at offset 0 again and again: each rewrite overlaps the one before.
+        using (var handle = File.OpenHandle($"{_dir}/rewritten.bin", FileMode.Create, FileAccess.Write))
+        {
+            for (var i = 1; i <= 9; i++)
+            {
+                RandomAccess.Write(handle, Enumerable.Repeat((byte)('0' + i), 1 << 20).ToArray(), 0);
+            }
+        }
+
+        var data = await File.ReadAllBytesAsync(OnServer("rewritten.bin"));
+        Assert.That(data, Has.Length.EqualTo(1 << 20).And.All.EqualTo((byte)'9'));
+    }
+
+    [Test]
     public async Task Append_WithShellRedirection_AddsToTheEnd()
     {
         await Shell.SucceedAsync($"echo one > '{_dir}/log.txt' && echo two >> '{_dir}/log.txt' && echo three >> '{_dir}/log.txt'");
