@@ -44,9 +44,26 @@ internal static unsafe class FuseBridge
         return ops;
     }
 
-    private static string Name(byte* name) => Marshal.PtrToStringUTF8((nint)name)!;
+    private static string Name(nint name) => Marshal.PtrToStringUTF8(name)!;
 
     private static long? HandleOf(FuseFileInfo* fileInfo) => fileInfo is null ? null : (long)fileInfo->Handle;
+
+    /// <summary>
+    /// The exception firewall: finds the mount, calls it with what the bridge copied out of the request
+    /// (<paramref name="arguments"/>; pointers travel as nint and are read inside the try), and answers EIO
+    /// if anything throws. <paramref name="call"/> is a static lambda, so nothing is allocated.
+    /// </summary>
+    private static void Dispatch<T>(nint request, string operation, T arguments, Action<FuseFileSystem, FuseRequest, T> call)
+    {
+        try
+        {
+            call(MountRegistry.Of(request), new FuseRequest(request), arguments);
+        }
+        catch (Exception e)
+        {
+            Fail(request, e, operation);
+        }
+    }
 
     private static void Fail(nint request, Exception exception, string operation)
     {
@@ -77,17 +94,8 @@ internal static unsafe class FuseBridge
     }
 
     [UnmanagedCallersOnly]
-    private static void Lookup(nint request, ulong parent, byte* name)
-    {
-        try
-        {
-            MountRegistry.Of(request).Lookup(new FuseRequest(request), parent, Name(name));
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "lookup");
-        }
-    }
+    private static void Lookup(nint request, ulong parent, byte* name) =>
+        Dispatch(request, "lookup", (parent, name: (nint)name), static (fs, r, a) => fs.Lookup(r, a.parent, Name(a.name)));
 
     // forget has no answer but fuse_reply_none, which must still come.
     [UnmanagedCallersOnly]
@@ -117,239 +125,86 @@ internal static unsafe class FuseBridge
     }
 
     [UnmanagedCallersOnly]
-    private static void GetAttr(nint request, ulong ino, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).GetAttributes(new FuseRequest(request), ino, HandleOf(fileInfo));
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "getattr");
-        }
-    }
+    private static void GetAttr(nint request, ulong ino, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "getattr", (ino, fileInfo: (nint)fileInfo), static (fs, r, a) => fs.GetAttributes(r, a.ino, HandleOf((FuseFileInfo*)a.fileInfo)));
 
     [UnmanagedCallersOnly]
-    private static void SetAttr(nint request, ulong ino, Stat* attributes, int toSet, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).SetAttributes(new FuseRequest(request), ino, AttributeChange.From(*attributes, toSet), HandleOf(fileInfo));
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "setattr");
-        }
-    }
+    private static void SetAttr(nint request, ulong ino, Stat* attributes, int toSet, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "setattr", (ino, attributes: (nint)attributes, toSet, fileInfo: (nint)fileInfo), static (fs, r, a) =>
+            fs.SetAttributes(r, a.ino, AttributeChange.From(*(Stat*)a.attributes, a.toSet), HandleOf((FuseFileInfo*)a.fileInfo)));
 
     [UnmanagedCallersOnly]
-    private static void MkDir(nint request, ulong parent, byte* name, uint mode)
-    {
-        try
-        {
-            MountRegistry.Of(request).MakeDirectory(new FuseRequest(request), parent, Name(name));
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "mkdir");
-        }
-    }
+    private static void MkDir(nint request, ulong parent, byte* name, uint mode) =>
+        Dispatch(request, "mkdir", (parent, name: (nint)name), static (fs, r, a) => fs.MakeDirectory(r, a.parent, Name(a.name)));
 
     [UnmanagedCallersOnly]
-    private static void Unlink(nint request, ulong parent, byte* name)
-    {
-        try
-        {
-            MountRegistry.Of(request).Remove(new FuseRequest(request), parent, Name(name), "unlink");
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "unlink");
-        }
-    }
+    private static void Unlink(nint request, ulong parent, byte* name) =>
+        Dispatch(request, "unlink", (parent, name: (nint)name), static (fs, r, a) => fs.Remove(r, a.parent, Name(a.name), "unlink"));
 
     [UnmanagedCallersOnly]
-    private static void RmDir(nint request, ulong parent, byte* name)
-    {
-        try
-        {
-            MountRegistry.Of(request).Remove(new FuseRequest(request), parent, Name(name), "rmdir");
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "rmdir");
-        }
-    }
+    private static void RmDir(nint request, ulong parent, byte* name) =>
+        Dispatch(request, "rmdir", (parent, name: (nint)name), static (fs, r, a) => fs.Remove(r, a.parent, Name(a.name), "rmdir"));
 
     [UnmanagedCallersOnly]
-    private static void Rename(nint request, ulong parent, byte* name, ulong newParent, byte* newName, uint flags)
-    {
-        try
-        {
-            MountRegistry.Of(request).Rename(new FuseRequest(request), parent, Name(name), newParent, Name(newName), flags);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "rename");
-        }
-    }
+    private static void Rename(nint request, ulong parent, byte* name, ulong newParent, byte* newName, uint flags) =>
+        Dispatch(request, "rename", (parent, name: (nint)name, newParent, newName: (nint)newName, flags), static (fs, r, a) =>
+            fs.Rename(r, a.parent, Name(a.name), a.newParent, Name(a.newName), a.flags));
 
     [UnmanagedCallersOnly]
-    private static void Open(nint request, ulong ino, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).Open(new FuseRequest(request), ino, fileInfo->Flags);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "open");
-        }
-    }
+    private static void Open(nint request, ulong ino, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "open", (ino, fileInfo: (nint)fileInfo), static (fs, r, a) => fs.Open(r, a.ino, ((FuseFileInfo*)a.fileInfo)->Flags));
 
     [UnmanagedCallersOnly]
-    private static void Create(nint request, ulong parent, byte* name, uint mode, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).Create(new FuseRequest(request), parent, Name(name), fileInfo->Flags);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "create");
-        }
-    }
+    private static void Create(nint request, ulong parent, byte* name, uint mode, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "create", (parent, name: (nint)name, fileInfo: (nint)fileInfo), static (fs, r, a) =>
+            fs.Create(r, a.parent, Name(a.name), ((FuseFileInfo*)a.fileInfo)->Flags));
 
     [UnmanagedCallersOnly]
-    private static void Read(nint request, ulong ino, nuint size, long offset, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).Read(new FuseRequest(request), ino, (long)fileInfo->Handle, (int)size, offset);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "read");
-        }
-    }
+    private static void Read(nint request, ulong ino, nuint size, long offset, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "read", (ino, size, offset, Handle: fileInfo->Handle), static (fs, r, a) =>
+            fs.Read(r, a.ino, (long)a.Handle, (int)a.size, a.offset));
 
     [UnmanagedCallersOnly]
-    private static void Write(nint request, ulong ino, byte* data, nuint size, long offset, FuseFileInfo* fileInfo)
-    {
-        try
+    private static void Write(nint request, ulong ino, byte* data, nuint size, long offset, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "write", (ino, data: (nint)data, size, offset, fileInfo: (nint)fileInfo), static (fs, r, a) =>
         {
             // libfuse reuses the request buffer once we return; the copy goes back to the pool after the write.
-            var copy = ArrayPool<byte>.Shared.Rent((int)size);
-            new ReadOnlySpan<byte>(data, (int)size).CopyTo(copy);
-            MountRegistry.Of(request).Write(new FuseRequest(request), ino, (long)fileInfo->Handle, copy, (int)size, offset);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "write");
-        }
-    }
+            var copy = ArrayPool<byte>.Shared.Rent((int)a.size);
+            new ReadOnlySpan<byte>((byte*)a.data, (int)a.size).CopyTo(copy);
+            fs.Write(r, a.ino, (long)((FuseFileInfo*)a.fileInfo)->Handle, copy, (int)a.size, a.offset);
+        });
 
     [UnmanagedCallersOnly]
-    private static void Flush(nint request, ulong ino, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).Flush(new FuseRequest(request), ino);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "flush");
-        }
-    }
+    private static void Flush(nint request, ulong ino, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "flush", ino, static (fs, r, ino) => fs.Flush(r, ino));
 
     [UnmanagedCallersOnly]
-    private static void FSync(nint request, ulong ino, int dataSync, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).FSync(new FuseRequest(request), ino, (long)fileInfo->Handle);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "fsync");
-        }
-    }
+    private static void FSync(nint request, ulong ino, int dataSync, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "fsync", (ino, Handle: fileInfo->Handle), static (fs, r, a) => fs.FSync(r, a.ino, (long)a.Handle));
 
     [UnmanagedCallersOnly]
-    private static void Release(nint request, ulong ino, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).Release(new FuseRequest(request), ino, (long)fileInfo->Handle);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "release");
-        }
-    }
+    private static void Release(nint request, ulong ino, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "release", (ino, Handle: fileInfo->Handle), static (fs, r, a) => fs.Release(r, a.ino, (long)a.Handle));
 
     [UnmanagedCallersOnly]
-    private static void OpenDir(nint request, ulong ino, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).OpenDirectory(new FuseRequest(request), ino);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "opendir");
-        }
-    }
+    private static void OpenDir(nint request, ulong ino, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "opendir", ino, static (fs, r, ino) => fs.OpenDirectory(r, ino));
 
     [UnmanagedCallersOnly]
-    private static void ReadDir(nint request, ulong ino, nuint size, long offset, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).ReadDirectory(new FuseRequest(request), (long)fileInfo->Handle, (int)size, offset, plus: false);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "readdir");
-        }
-    }
+    private static void ReadDir(nint request, ulong ino, nuint size, long offset, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "readdir", (size, offset, Handle: fileInfo->Handle), static (fs, r, a) =>
+            fs.ReadDirectory(r, (long)a.Handle, (int)a.size, a.offset, plus: false));
 
     [UnmanagedCallersOnly]
-    private static void ReadDirPlus(nint request, ulong ino, nuint size, long offset, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).ReadDirectory(new FuseRequest(request), (long)fileInfo->Handle, (int)size, offset, plus: true);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "readdirplus");
-        }
-    }
+    private static void ReadDirPlus(nint request, ulong ino, nuint size, long offset, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "readdirplus", (size, offset, Handle: fileInfo->Handle), static (fs, r, a) =>
+            fs.ReadDirectory(r, (long)a.Handle, (int)a.size, a.offset, plus: true));
 
     [UnmanagedCallersOnly]
-    private static void ReleaseDir(nint request, ulong ino, FuseFileInfo* fileInfo)
-    {
-        try
-        {
-            MountRegistry.Of(request).ReleaseDirectory(new FuseRequest(request), (long)fileInfo->Handle);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "releasedir");
-        }
-    }
+    private static void ReleaseDir(nint request, ulong ino, FuseFileInfo* fileInfo) =>
+        Dispatch(request, "releasedir", fileInfo->Handle, static (fs, r, handle) => fs.ReleaseDirectory(r, (long)handle));
 
     [UnmanagedCallersOnly]
-    private static void StatFs(nint request, ulong ino)
-    {
-        try
-        {
-            MountRegistry.Of(request).StatFileSystem(new FuseRequest(request), ino);
-        }
-        catch (Exception e)
-        {
-            Fail(request, e, "statfs");
-        }
-    }
+    private static void StatFs(nint request, ulong ino) =>
+        Dispatch(request, "statfs", ino, static (fs, r, ino) => fs.StatFileSystem(r, ino));
 }
