@@ -303,6 +303,14 @@ public sealed class ShareMountTests
     }
 
     [Test]
+    public async Task Touch_OfANameNoServerCanHave_FailsWithInvalidArgument()
+    {
+        var result = await Shell.RunAsync($"touch '{_dir}/a|b'");
+
+        Assert.That(result.Error, Does.Contain("Invalid argument"));
+    }
+
+    [Test]
     public async Task Df_ReportsTheShareSize()
     {
         var output = await Shell.SucceedAsync($"df -P -B1 '{_dir}' | tail -1");

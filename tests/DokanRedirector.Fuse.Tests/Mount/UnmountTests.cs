@@ -82,6 +82,19 @@ public sealed class UnmountTests
     }
 
     [Test]
+    public async Task Disconnect_WhileAProcessHoldsAFile_NamesThatProcess()
+    {
+        using var holder = HoldOpen("cat <&3");
+
+        var refused = await _mount.Redirector.DisconnectAsync(_mount.MountPoint, force: false);
+
+        Assert.That(refused.Status, Is.EqualTo(NtStatus.FilesOpen));
+        Assert.That(refused.Value!.Select(f => f.ProcessId), Does.Contain(holder.Id));
+        await holder.StandardInput.WriteLineAsync();
+        await holder.WaitForExitAsync();
+    }
+
+    [Test]
     public async Task Fusermount_FromOutside_EndsTheMount()
     {
         await Shell.SucceedAsync($"fusermount3 -u '{_mount.MountPoint}'");
