@@ -10,10 +10,8 @@ namespace DokanRedirector.Fuse.FileSystem;
 /// </summary>
 internal sealed class DirectoryListing
 {
-    public const int DotEntries = 2;
-
-    private static readonly byte[] Dot = "."u8.ToArray().Append((byte)0).ToArray();
-    private static readonly byte[] DotDot = ".."u8.ToArray().Append((byte)0).ToArray();
+    private static readonly byte[] Dot = ".\0"u8.ToArray();
+    private static readonly byte[] DotDot = "..\0"u8.ToArray();
 
     private DirectoryListing(List<Entry> entries) => Entries = entries;
 

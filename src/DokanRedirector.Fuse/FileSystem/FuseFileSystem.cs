@@ -46,8 +46,6 @@ internal sealed partial class FuseFileSystem
         _log = log;
     }
 
-    internal InodeTable Inodes => _inodes;
-
     private CancellationToken Lifetime => _lifetime.Token;
 
     /// <summary>After the session loop ended: stops what is in flight, waits for every reply, then closes

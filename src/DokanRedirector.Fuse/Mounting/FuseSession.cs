@@ -52,8 +52,8 @@ internal sealed unsafe class FuseSession
         if (LibFuse.SessionMount(_session, mountPoint) != 0)
         {
             var reason = LibFuseLog.TakeLastMessage() ?? "no reason given";
-            throw new FuseMountException($"Could not mount on {mountPoint}: {reason}. "
-                + (KernelMount.IsRoot ? "" : "As a non-root user, /dev/fuse must be accessible and fusermount3 installed (apt-get install fuse3). "));
+            var hint = KernelMount.IsRoot ? "" : " A non-root user needs fusermount3 (apt-get install fuse3) and access to /dev/fuse.";
+            throw new FuseMountException($"Could not mount on {mountPoint}: {reason}.{hint}");
         }
     }
 
