@@ -27,6 +27,7 @@ public sealed class FuseMount : IAsyncDisposable
     private readonly int _connectionId;
     private readonly ILogger _log;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _aborted;
 
     private FuseMount(string mountPoint, FuseSession session, FuseFileSystem fileSystem, nint id, int connectionId, ILogger log)
     {
@@ -104,15 +105,7 @@ public sealed class FuseMount : IAsyncDisposable
         Log.Unmounting(_log, MountPoint, force);
         if (force)
         {
-            try
-            {
-                KernelMount.Abort(_connectionId);
-                Log.ConnectionAborted(_log, _connectionId, MountPoint);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.AbortFailed(_log, e, _connectionId, MountPoint);
-            }
+            await AbortAsync();
             KernelMount.Unmount(MountPoint, lazy: true);
         }
         else
@@ -126,6 +119,28 @@ public sealed class FuseMount : IAsyncDisposable
         }
         // Any other outcome (EINVAL: someone unmounted it meanwhile) ends the session too.
         await Completion;
+    }
+
+    /// <summary>
+    /// Aborts the kernel connection: every pending and later syscall on the mount fails (ENOTCONN) at once.
+    /// Completes when the writes a write(2) already returned for have reached the server, so a forced
+    /// disconnect that follows loses nothing. The mount stays until <see cref="UnmountAsync"/>.
+    /// </summary>
+    public async Task AbortAsync()
+    {
+        if (Interlocked.Exchange(ref _aborted, 1) == 0 && !Completion.IsCompleted)
+        {
+            try
+            {
+                KernelMount.Abort(_connectionId);
+                Log.ConnectionAborted(_log, _connectionId, MountPoint);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.AbortFailed(_log, e, _connectionId, MountPoint);
+            }
+        }
+        await _fileSystem.WhenWritesIdleAsync();
     }
 
     /// <summary>Unmounts, forcibly if a process still uses the mount: disposing never leaves a mount behind.</summary>

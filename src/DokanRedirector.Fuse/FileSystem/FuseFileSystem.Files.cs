@@ -138,7 +138,9 @@ internal sealed partial class FuseFileSystem
         {
             for (var total = 0; total < size && status.IsSuccess;)
             {
-                var written = await _redirector.WriteAsync(handle, offset + total, data.AsMemory(total, size - total), Lifetime);
+                // Not cancelled with the session: write(2) already returned, so the data must reach the server
+                // (a dead connection fails it within the SMB request timeout instead).
+                var written = await _redirector.WriteAsync(handle, offset + total, data.AsMemory(total, size - total), CancellationToken.None);
                 status = !written.IsSuccess ? written.Status : written.Value == 0 ? NtStatus.DiskFull : NtStatus.Success;
                 total += written.Value;
             }

@@ -52,6 +52,8 @@ internal sealed partial class FuseFileSystem
     /// the handles the kernel never released (it will not, once the connection is gone).</summary>
     public async Task<int> ShutdownAsync()
     {
+        // Writes the kernel was told are done go on to the server first: cancelling them would lose them.
+        await WhenWritesIdleAsync();
         await _lifetime.CancelAsync();
         await _pending.DrainAsync();
         var handles = new List<long>(_openFiles.Keys);
@@ -70,6 +72,18 @@ internal sealed partial class FuseFileSystem
         }
         _lifetime.Dispose();
         return handles.Count;
+    }
+
+    /// <summary>Completes when every write already answered to the kernel has reached the server, or failed.</summary>
+    public Task WhenWritesIdleAsync()
+    {
+        var writes = _inodes.AllWrites();
+        var idle = new Task[writes.Count];
+        for (var i = 0; i < idle.Length; i++)
+        {
+            idle[i] = writes[i].WhenIdleAsync();
+        }
+        return Task.WhenAll(idle);
     }
 
     /// <summary>init: what we want of the kernel (<see cref="ConnectionTuning"/>).</summary>

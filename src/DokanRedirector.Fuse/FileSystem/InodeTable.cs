@@ -172,6 +172,23 @@ internal sealed class InodeTable
         }
     }
 
+    /// <summary>The write-behind state of every inode that has one.</summary>
+    public List<InodeWrites> AllWrites()
+    {
+        lock (_lock)
+        {
+            var all = new List<InodeWrites>();
+            foreach (var node in _byIno.Values)
+            {
+                if (node.Writes is { } writes)
+                {
+                    all.Add(writes);
+                }
+            }
+            return all;
+        }
+    }
+
     private static string? PathOf(Inode node)
     {
         if (node.Detached)

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 
-namespace DokanRedirector.Fuse.Tests.Support;
+namespace DokanRedirector.TestSupport;
 
 /// <summary>The outcome of one shell command.</summary>
-internal sealed record ShellResult(int ExitCode, string Output, string Error)
+public sealed record ShellResult(int ExitCode, string Output, string Error)
 {
     public override string ToString() => $"exit {ExitCode}; stdout: {Output.Trim()}; stderr: {Error.Trim()}";
 }
 
 /// <summary>Runs real tools (ls, cat, cp, mv, dd…) against a mount, as a user would, in /bin/sh.</summary>
-internal static class Shell
+public static class Shell
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

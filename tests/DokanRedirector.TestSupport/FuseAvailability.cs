@@ -1,10 +1,10 @@
-namespace DokanRedirector.Fuse.Tests.Support;
+namespace DokanRedirector.TestSupport;
 
 /// <summary>
 /// Real mounts need /dev/fuse and fusermount3. Without them a mount test fails and says what to install,
 /// unless <see cref="SkipVariable"/>=1 opts out explicitly.
 /// </summary>
-internal static class FuseAvailability
+public static class FuseAvailability
 {
     public const string SkipVariable = "DOKANREDIRECTOR_SKIP_FUSE";
 
