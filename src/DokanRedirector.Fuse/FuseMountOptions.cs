@@ -13,4 +13,8 @@ public sealed record FuseMountOptions
 
     /// <summary>The "source" column of /proc/mounts, e.g. <c>//server/share</c>.</summary>
     public string? FsName { get; init; }
+
+    /// <summary>Let users other than the one mounting use the mount (fuse(8) allow_other; a non-root
+    /// user needs <c>user_allow_other</c> in /etc/fuse.conf).</summary>
+    public bool AllowOther { get; init; }
 }

@@ -60,7 +60,8 @@ public interface IMiniRedirector
     ValueTask<NtStatus> SetFileInfo(SrvOpen srvOpen, SetFileInfoRequest request, CancellationToken cancellationToken);
 
     /// <summary>MRxQueryDirectory: the next batch of entries matching <paramref name="pattern"/>
-    /// (Windows wildcards); STATUS_NO_MORE_FILES when done.</summary>
+    /// (Windows wildcards), never "." or ".." (each front end adds what its platform expects); a batch may be
+    /// empty. STATUS_NO_MORE_FILES when done.</summary>
     ValueTask<RxResult<IReadOnlyList<DirectoryEntry>>> QueryDirectory(
         SrvOpen srvOpen, string pattern, bool restartScan, CancellationToken cancellationToken);
 

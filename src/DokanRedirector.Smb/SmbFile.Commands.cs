@@ -76,6 +76,19 @@ public sealed partial class SmbFile
         return OutputBufferResponse.Read(response.Message, SmbCommand.QueryInfo).Output(response.Message).ToArray();
     }
 
+    /// <summary>QUERY_INFO of one typed class, e.g. <c>QueryInfoAsync&lt;FileNetworkOpenInformation&gt;()</c>.</summary>
+    public async Task<T> QueryInfoAsync<T>(CancellationToken ct)
+        where T : ISmbQueryInfo<T>
+    {
+        var output = await QueryInfoAsync(T.InfoType, T.InfoClass, T.MaxOutputLength, ct).ConfigureAwait(false);
+        return T.Read(output);
+    }
+
+    /// <summary>SET_INFO of one typed class, e.g. <c>SetInfoAsync(new FileEndOfFileInformation(0))</c>.</summary>
+    public Task SetInfoAsync<T>(T info, CancellationToken ct)
+        where T : ISmbSetInfo =>
+        SetInfoAsync(T.InfoType, T.InfoClass, info.ToBytes(), ct);
+
     /// <summary>SET_INFO with an encoded information buffer, e.g. FILE_DISPOSITION_INFORMATION (class 13) to delete.</summary>
     public Task SetInfoAsync(SmbInfoType infoType, byte infoClass, ReadOnlyMemory<byte> buffer, CancellationToken ct) =>
         SetInfoAsync(infoType, infoClass, additionalInformation: 0, buffer, ct);

@@ -21,7 +21,7 @@ public class SigningMatrixTests(string protocol, string serverSigning, SmbSignin
 
     [OneTimeSetUp]
     public async Task StartSamba() =>
-        _samba = await Fixtures.TestSamba.StartAsync(SambaServerOptions.ForDialect(protocol) with { Signing = serverSigning });
+        _samba = await TestSamba.StartAsync(SambaServerOptions.ForDialect(protocol) with { Signing = serverSigning });
 
     [OneTimeTearDown]
     public async Task StopSamba()

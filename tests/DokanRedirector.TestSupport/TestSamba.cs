@@ -1,12 +1,12 @@
 using DokanRedirector.LocalSamba;
 
-namespace DokanRedirector.Smb.Tests.Fixtures;
+namespace DokanRedirector.TestSupport;
 
 /// <summary>
 /// Starts a <see cref="SambaServer"/> for a test. Missing Samba fails the test with what to install, unless
 /// <see cref="SkipVariable"/>=1 opts out explicitly.
 /// </summary>
-internal static class TestSamba
+public static class TestSamba
 {
     public const string SkipVariable = "DOKANREDIRECTOR_SKIP_SAMBA";
 

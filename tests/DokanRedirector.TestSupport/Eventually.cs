@@ -1,7 +1,7 @@
-namespace DokanRedirector.Smb.Tests.Fixtures;
+namespace DokanRedirector.TestSupport;
 
 /// <summary>Polls for what another thread (the receive loop, the thread pool) makes true soon.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task HoldsAsync(Func<bool> condition, string what)
     {

@@ -1,0 +1,106 @@
+using DokanRedirector.Rdbss;
+using DokanRedirector.Rdbss.Mrx;
+using DokanRedirector.Rdbss.Structures;
+using DokanRedirector.Smb;
+
+namespace DokanRedirector.SmbMiniRdr;
+
+// Opens (SrvOpen.Context = the SmbFile, i.e. its FileId) and the I/O on them. Each routine maps the
+// client's exceptions to the NTSTATUS the core expects (SmbStatusMap); cancellation passes through.
+public sealed partial class SmbMiniRedirector
+{
+    /// <summary>MRxCreate: NtCreateFile semantics map one to one onto SMB2 CREATE (MS-SMB2 2.2.13).</summary>
+    public async ValueTask<RxResult<CreateResponse>> Create(SrvOpen srvOpen, CancellationToken cancellationToken)
+    {
+        var p = srvOpen.Parameters;
+        var options = new SmbCreateOptions
+        {
+            DesiredAccess = p.DesiredAccess,
+            Disposition = p.Disposition,
+            Options = p.Options,
+            ShareAccess = p.ShareAccess,
+            Attributes = p.Attributes,
+        };
+        try
+        {
+            var tree = await ShareOf(srvOpen.VNetRoot).GetTreeAsync(cancellationToken).ConfigureAwait(false);
+            var file = await tree.CreateAsync(srvOpen.Fcb.Path, options, cancellationToken).ConfigureAwait(false);
+            srvOpen.Context = file;
+            return RxResult<CreateResponse>.Ok(new CreateResponse(file.CreateAction, FileInformationMap.From(file.Info)));
+        }
+        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
+        {
+            return status;
+        }
+    }
+
+    /// <summary>CLOSE. A handle whose connection is gone is closed already: the server dropped it.</summary>
+    public async ValueTask<NtStatus> CloseSrvOpen(SrvOpen srvOpen, CancellationToken cancellationToken)
+    {
+        if (srvOpen.Context is not SmbFile file)
+        {
+            return NtStatus.Success;
+        }
+        try
+        {
+            await file.CloseAsync(postQueryAttributes: false, cancellationToken).ConfigureAwait(false);
+            return NtStatus.Success;
+        }
+        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
+        {
+            return status;
+        }
+    }
+
+    public async ValueTask<RxResult<int>> Read(SrvOpen srvOpen, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var read = await FileOf(srvOpen).ReadAsync(buffer, offset, cancellationToken).ConfigureAwait(false);
+            return read == 0 && buffer.Length > 0 ? NtStatus.EndOfFile : read;
+        }
+        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
+        {
+            return status;
+        }
+    }
+
+    public async ValueTask<RxResult<int>> Write(SrvOpen srvOpen, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FileOf(srvOpen).WriteAsync(data, offset, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
+        {
+            return status;
+        }
+    }
+
+    public ValueTask<NtStatus> Flush(SrvOpen srvOpen, CancellationToken cancellationToken) =>
+        RunAsync(srvOpen, static (file, ct) => file.FlushAsync(ct), cancellationToken);
+
+    public ValueTask<NtStatus> Lock(SrvOpen srvOpen, long offset, long length, bool exclusive, bool failImmediately,
+        CancellationToken cancellationToken) =>
+        RunAsync(srvOpen, (file, ct) => file.LockAsync(offset, length, exclusive, failImmediately, ct), cancellationToken);
+
+    public ValueTask<NtStatus> Unlock(SrvOpen srvOpen, long offset, long length, CancellationToken cancellationToken) =>
+        RunAsync(srvOpen, (file, ct) => file.UnlockAsync(offset, length, ct), cancellationToken);
+
+    /// <summary>A command on an open that answers nothing but its status.</summary>
+    private static async ValueTask<NtStatus> RunAsync(SrvOpen srvOpen, Func<SmbFile, CancellationToken, Task> command, CancellationToken ct)
+    {
+        try
+        {
+            await command(FileOf(srvOpen), ct).ConfigureAwait(false);
+            return NtStatus.Success;
+        }
+        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
+        {
+            return status;
+        }
+    }
+
+    private static SmbFile FileOf(SrvOpen srvOpen) =>
+        srvOpen.Context as SmbFile ?? throw new InvalidOperationException("The SrvOpen has no SMB2 open.");
+}

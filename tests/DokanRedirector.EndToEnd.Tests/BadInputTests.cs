@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DokanRedirector.EndToEnd.Tests;
+
+/// <summary>Every mistake gets a clear message and a non-zero exit code, and nothing hangs.</summary>
+public sealed class BadInputTests
+{
+    private SambaServer _samba = null!;
+    private Scratch _scratch = null!;
+    private DokanRedirectorCli _cli = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        FuseAvailability.Require();
+        _samba = await TestSamba.StartAsync();
+        _scratch = new Scratch();
+        _cli = new DokanRedirectorCli(_scratch.SocketPath);
+    }
+
+    private readonly List<DokanRedirectorCli> _services = [];
+
+    /// <summary>A service of its own, for a test whose server must not be the shared 127.0.0.1 one.</summary>
+    private DokanRedirectorCli NewService()
+    {
+        var cli = new DokanRedirectorCli(Path.Combine(_scratch.NewDirectory("service"), "control.sock"));
+        _services.Add(cli);
+        return cli;
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        foreach (var cli in _services.Append(_cli))
+        {
+            await cli.StopAsync();
+        }
+        _scratch.Dispose();
+        await _samba.DisposeAsync();
+    }
+
+    private static void AssertFails(ShellResult result, string expected)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+            Assert.That(result.Output + result.Error, Does.Contain(expected).IgnoreCase, result.ToString());
+        });
+    }
+
+    [Test]
+    public async Task MalformedUncName_IsAUsageError()
+    {
+        var result = await _cli.UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\sha|re", _samba.Port);
+        AssertFails(result, "sha|re");
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WrongPassword_SaysSo()
+    {
+        var result = await _cli.UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\share", _samba.Port, password: "wrong");
+        AssertFails(result, "password is incorrect");
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task UnknownShare_SaysTheShareWasNotFound()
+    {
+        AssertFails(await _cli.UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\nosuchshare", _samba.Port), "share was not found");
+    }
+
+    [Test]
+    public async Task ServerNotListening_SaysTheConnectionWasRefused()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        // Its own service: a refused server is cached as unreachable for a while (the negative cache).
+        AssertFails(await NewService().UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\share", port), "refused");
+    }
+
+    [Test]
+    public async Task MountPointThatDoesNotExist_SaysSo()
+    {
+        var missing = Path.Combine(_scratch.Root, "missing");
+        AssertFails(await _cli.UseAsync(missing, @"\\127.0.0.1\share", _samba.Port), missing);
+    }
+
+    [Test]
+    public async Task MountPointThatIsAFile_SaysItIsNotADirectory()
+    {
+        var file = Path.Combine(_scratch.Root, "a-file");
+        File.WriteAllText(file, "");
+        AssertFails(await _cli.UseAsync(file, @"\\127.0.0.1\share", _samba.Port), "not a directory");
+    }
+
+    [Test]
+    public async Task SecondUse_OnABusyMountPoint_IsRefused()
+    {
+        var mountPoint = _scratch.NewDirectory();
+        Assert.That((await _cli.UseAsync(mountPoint, @"\\127.0.0.1\share", _samba.Port)).ExitCode, Is.Zero);
+        var again = await _cli.UseAsync(mountPoint, @"\\127.0.0.1\public", _samba.Port);
+        await _cli.RunAsync(null, "use", mountPoint, "--delete");
+        AssertFails(again, "in use");
+    }
+
+    [Test]
+    public async Task ServerKilledWhileMounted_LsFailsPromptly_InsteadOfHanging()
+    {
+        await using var doomed = await TestSamba.StartAsync();
+        var mountPoint = _scratch.NewDirectory();
+        // Its own service, so the 127.0.0.1 connection of the other tests is not the one that dies.
+        var cli = NewService();
+        Assert.That((await cli.UseAsync(mountPoint, @"\\127.0.0.1\share", doomed.Port)).ExitCode, Is.Zero);
+        await doomed.DisposeAsync();
+        var watch = Stopwatch.StartNew();
+        var ls = await Shell.RunAsync($"ls -l {mountPoint}/");
+        watch.Stop();
+        await cli.RunAsync(null, "use", mountPoint, "--delete", "--force");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ls.ExitCode, Is.Not.Zero, ls.ToString());
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "ls came back");
+            Assert.That(Scratch.IsMountPoint(mountPoint), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task MountPointTheUserCannotWrite_IsRefusedForThatUser()
+    {
+        // fusermount3 lets a user mount only where they may write. Run the CLI (and so its service) as nobody,
+        // from a copy of the program nobody can read.
+        var program = Directory.CreateTempSubdirectory("dokanredirector-nobody-").FullName;
+        try
+        {
+            await Shell.SucceedAsync($"cp -r {AppContext.BaseDirectory}. {program}/ && chmod -R a+rX {program} && chmod 755 {program}");
+            var rootOnly = _scratch.NewDirectory("rootonly");
+            File.SetUnixFileMode(rootOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(_scratch.Root, (UnixFileMode)Convert.ToInt32("755", 8));
+            var socket = Path.Combine(program, "control.sock");
+            var cli = $"runuser -u nobody -- env HOME=/tmp DOTNET_CLI_HOME=/tmp dotnet {program}/dokanredirector.dll --socket {socket}";
+            var result = await Shell.RunAsync(
+                $"echo '{SambaServer.Password}' | {cli} use {rootOnly} '\\\\127.0.0.1\\share' --port {_samba.Port.ToString(CultureInfo.InvariantCulture)} --user {SambaServer.User} --password-stdin");
+            await Shell.RunAsync($"{cli} stop");
+            AssertFails(result, rootOnly);
+            Assert.That(result.Output + result.Error, Does.Contain("permission").IgnoreCase.Or.Contain("write access").IgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(program, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace DokanRedirector.TestSupport;
+
+/// <summary>The outcome of one shell command.</summary>
+public sealed record ShellResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}; stdout: {Output.Trim()}; stderr: {Error.Trim()}";
+}
+
+/// <summary>Runs real tools (ls, cat, cp, mv, dd…) against a mount, as a user would, in /bin/sh.</summary>
+public static class Shell
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<ShellResult> RunAsync(string command, string workingDirectory = "/")
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", command },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["LC_ALL"] = "C"; // English error messages, stable `ls` order
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"`{command}` did not finish within {Timeout.TotalSeconds} s");
+        }
+        return new ShellResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs <paramref name="command"/> and fails the test unless it exits 0; returns its stdout.</summary>
+    public static async Task<string> SucceedAsync(string command)
+    {
+        var result = await RunAsync(command);
+        Assert.That(result.ExitCode, Is.Zero, $"`{command}`: {result}");
+        return result.Output;
+    }
+}
