@@ -35,6 +35,16 @@ internal sealed class FuseFrontEnd(ILoggerFactory loggerFactory) : IMountFrontEn
 
         public Task Completion => mount.Completion;
 
-        public ValueTask UnmountAsync(bool force) => mount.UnmountAsync(force);
+        public async ValueTask UnmountAsync(bool force)
+        {
+            try
+            {
+                await mount.UnmountAsync(force);
+            }
+            catch (FuseMountException e)
+            {
+                throw new MountException(e.Message, e);
+            }
+        }
     }
 }

@@ -27,7 +27,11 @@ internal interface IMount
     /// <summary>Completes when the mount has ended, whoever ended it (the service, or <c>umount</c>).</summary>
     Task Completion { get; }
 
-    /// <summary>With <paramref name="force"/>, pending and later calls on the mount fail at once instead of waiting.</summary>
+    /// <summary>
+    /// With <paramref name="force"/>, pending and later calls on the mount fail at once instead of waiting, and the
+    /// writes programs were already told succeeded reach the redirector before this completes.
+    /// </summary>
+    /// <exception cref="MountException">Without force: the mount is busy (a process uses it).</exception>
     ValueTask UnmountAsync(bool force);
 }
 

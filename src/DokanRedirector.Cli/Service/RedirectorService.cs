@@ -68,31 +68,40 @@ internal sealed class RedirectorService(
     }
 
     /// <summary>
-    /// <c>use NAME --delete</c>: without <paramref name="force"/> refuses while files are open (and names them by
-    /// their local paths); with it, closes them on the server first. Then unmounts.
+    /// <c>use NAME --delete</c>. Without <paramref name="force"/>: refuses while files are open and names them by
+    /// their local paths, else disconnects and unmounts. With it: unmounts by force first (every call on the mount
+    /// fails at once, and the writes programs were told succeeded land), then ForceFinalizeAllVNetRoots closes
+    /// what is still open on the server. The core, not the front end, releases those handles: Dokan never reports
+    /// them once the volume is gone.
     /// </summary>
     public async Task<ServiceResult> DeleteAsync(string name, bool force)
     {
         var targets = Targets(name);
-        var disconnected = await redirector.DisconnectAsync(name, force);
-        var files = LocalPaths(targets, disconnected.Value ?? []);
-        if (disconnected.Status == NtStatus.FilesOpen)
+        if (!force)
         {
-            return new ServiceResult(NtStatus.FilesOpen,
-                $"There are open files on {name}. Close them, or use --force (their handles will then fail).", files);
-        }
-        if (!disconnected.IsSuccess)
-        {
-            return ServiceResult.Failed(disconnected.Status, name);
-        }
-        foreach (var (local, entry) in targets)
-        {
-            if (_mounts.TryRemove(new(local, entry)))
+            var disconnected = await redirector.DisconnectAsync(name, force: false);
+            if (disconnected.Status == NtStatus.FilesOpen)
             {
-                await UnmountAsync(entry.Mount, force);
+                return new ServiceResult(NtStatus.FilesOpen,
+                    $"There are open files on {name}. Close them, or use --force (their handles will then fail).",
+                    LocalPaths(targets, disconnected.Value ?? []));
             }
+            if (!disconnected.IsSuccess)
+            {
+                return ServiceResult.Failed(disconnected.Status, name);
+            }
+            await UnmountClaimedAsync(targets, force: false);
+            return ServiceResult.Done();
         }
-        return ServiceResult.Done(files);
+        // Listed before the unmount: the front end closes the handles it knows of as its mount ends.
+        var open = OpenFiles(targets);
+        await UnmountClaimedAsync(targets, force: true);
+        var forced = await redirector.DisconnectAsync(name, force: true);
+        if (!forced.IsSuccess)
+        {
+            return ServiceResult.Failed(forced.Status, name);
+        }
+        return ServiceResult.Done(LocalPaths(targets, [.. open.Concat(forced.Value ?? []).DistinctBy(f => f.Handle)]));
     }
 
     public IReadOnlyList<ConnectionInfo> ListConnections() => redirector.ListConnections();
@@ -111,13 +120,11 @@ internal sealed class RedirectorService(
     /// <summary>Force-disconnects and unmounts everything: the service is going away, and so are its mounts.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var (local, entry) in _mounts.ToArray())
+        var all = _mounts.ToList();
+        await UnmountClaimedAsync(all, force: true);
+        foreach (var (local, _) in all)
         {
-            if (_mounts.TryRemove(new(local, entry)))
-            {
-                await redirector.DisconnectAsync(local, force: true);
-                await UnmountAsync(entry.Mount, force: true);
-            }
+            await redirector.DisconnectAsync(local, force: true);
         }
         if (Interlocked.Exchange(ref _networkRoot, null) is { } root)
         {
@@ -136,11 +143,35 @@ internal sealed class RedirectorService(
         }
     }
 
+    /// <summary>
+    /// Takes the mounts out of the table before unmounting them, so their ending does not look like an
+    /// unmount from outside (which would disconnect on its own).
+    /// </summary>
+    private async Task UnmountClaimedAsync(List<KeyValuePair<string, ShareMount>> targets, bool force)
+    {
+        foreach (var target in targets)
+        {
+            if (_mounts.TryRemove(target))
+            {
+                await UnmountAsync(target.Value.Mount, force);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The connection is gone by now, so a mount left behind would only answer errors: when a normal unmount
+    /// finds it busy (a shell's current directory holds no handle the core could refuse for), it is forced.
+    /// </summary>
     private async Task UnmountAsync(IMount mount, bool force)
     {
         try
         {
             await mount.UnmountAsync(force);
+        }
+        catch (MountException e) when (!force)
+        {
+            Log.UnmountFailed(logger, mount.MountPoint, e.Message);
+            await UnmountAsync(mount, force: true);
         }
         catch (MountException e)
         {
@@ -152,6 +183,11 @@ internal sealed class RedirectorService(
         _mounts.TryGetValue(name, out var byLocal) ? [new(name, byLocal)]
         : UncName.TryParse(name, out var unc) ? [.. _mounts.Where(m => m.Value.Connection.RemoteName == unc)]
         : [];
+
+    private List<OpenFileInfo> OpenFiles(List<KeyValuePair<string, ShareMount>> targets) =>
+        [.. redirector.GetStatus().SelectMany(s => s.NetRoots).SelectMany(n => n.VNetRoots)
+            .Where(v => targets.Exists(t => string.Equals(t.Key, v.Device, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(v => v.OpenFiles)];
 
     /// <summary>Open files by the path a local program used: <c>/mnt/x/dir/f</c> for <c>\\server\share\dir\f</c>.</summary>
     private static List<OpenFileInfo> LocalPaths(List<KeyValuePair<string, ShareMount>> targets, IReadOnlyList<OpenFileInfo> files) =>

@@ -157,7 +157,7 @@ public sealed class RedirectorServiceTests
     }
 
     [Test]
-    public async Task Delete_with_force_closes_the_open_files_then_unmounts()
+    public async Task Delete_with_force_unmounts_by_force_and_reports_the_files_it_closed()
     {
         var mountPoint = await UseAsync();
         await OpenAsync(mountPoint, "a.txt", 99);
@@ -166,8 +166,21 @@ public sealed class RedirectorServiceTests
         {
             Assert.That(deleted.Status, Is.EqualTo(NtStatus.Success));
             Assert.That(deleted.Files.Single().Name, Is.EqualTo($"{mountPoint}/a.txt"));
-            Assert.That(_frontEnd.Calls.Last(), Is.EqualTo($"unmount {mountPoint} force"));
+            Assert.That(_frontEnd.Calls.Skip(1), Is.EqualTo(new[] { $"unmount {mountPoint} force" }));
             Assert.That(_service.ListConnections(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_mount_still_busy_after_a_normal_disconnect_is_unmounted_by_force()
+    {
+        var mountPoint = await UseAsync();
+        _frontEnd.Mounts[mountPoint].Busy = true; // a shell's current directory: no handle the core knows of
+        var deleted = await _service.DeleteAsync(mountPoint, force: false);
+        Assert.Multiple(() =>
+        {
+            Assert.That(deleted.Status, Is.EqualTo(NtStatus.Success));
+            Assert.That(_frontEnd.Calls.Skip(1), Is.EqualTo(new[] { $"unmount {mountPoint}", $"unmount {mountPoint} force" }));
         });
     }
 

@@ -12,8 +12,11 @@ namespace DokanRedirector.Cli.Tests.Support;
 internal sealed class InProcessService : IAsyncDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly RealParts _parts;
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _serve;
+
+    private InProcessService(RealParts parts) => _parts = parts;
 
     public string SocketPath => _dir.File("control.sock");
 
@@ -25,10 +28,12 @@ internal sealed class InProcessService : IAsyncDisposable
 
     public string NewMountPoint(string name) => _dir.Subdirectory(name);
 
-    public static async Task<InProcessService> StartAsync()
+    /// <param name="parts">Which real parts replace the stubs.</param>
+    /// <param name="serveOptions">More options for <c>serve</c>, e.g. <c>--net-root DIR</c>.</param>
+    public static async Task<InProcessService> StartAsync(RealParts parts = RealParts.None, params string[] serveOptions)
     {
-        var service = new InProcessService();
-        service._serve = CliApplication.RunAsync(["serve", "--socket", service.SocketPath], service.ServiceTerminal,
+        var service = new InProcessService(parts);
+        service._serve = CliApplication.RunAsync(["serve", "--socket", service.SocketPath, .. serveOptions], service.ServiceTerminal,
             service.Configure, service._stop.Token);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await ControlClient.IsListeningAsync(service.SocketPath, CancellationToken.None))
@@ -65,7 +70,22 @@ internal sealed class InProcessService : IAsyncDisposable
 
     private void Configure(IServiceCollection services)
     {
-        services.AddSingleton<IMiniRedirector>(Mrx);
-        services.AddSingleton<IMountFrontEnd>(FrontEnd);
+        if (!_parts.HasFlag(RealParts.Smb))
+        {
+            services.AddSingleton<IMiniRedirector>(Mrx);
+        }
+        if (!_parts.HasFlag(RealParts.Fuse))
+        {
+            services.AddSingleton<IMountFrontEnd>(FrontEnd);
+        }
     }
+}
+
+/// <summary>What an <see cref="InProcessService"/> runs for real: the SMB mini-redirector, FUSE mounts, or both.</summary>
+[Flags]
+internal enum RealParts
+{
+    None = 0,
+    Smb = 1,
+    Fuse = 2,
 }

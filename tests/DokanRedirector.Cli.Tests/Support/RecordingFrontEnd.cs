@@ -49,9 +49,16 @@ internal sealed class RecordingFrontEnd : IMountFrontEnd
         /// <summary>As if someone ran <c>umount</c>.</summary>
         public void EndFromOutside() => _ended.TrySetResult();
 
+        /// <summary>When set, a normal unmount finds the mount busy.</summary>
+        public bool Busy { get; set; }
+
         public ValueTask UnmountAsync(bool force)
         {
             owner.Calls.Enqueue($"unmount {mountPoint}{(force ? " force" : "")}");
+            if (Busy && !force)
+            {
+                throw new MountException($"{mountPoint} is busy");
+            }
             _ended.TrySetResult();
             return ValueTask.CompletedTask;
         }

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace DokanRedirector.Cli.Tests.Support;
 
-/// <summary>A terminal whose input is given and whose output is kept, with no colours and a wide screen.</summary>
+/// <summary>A terminal whose input is given and whose output is kept, drawn as into a pipe.</summary>
 internal sealed class TestTerminal : ITerminal
 {
     private readonly StringWriter _out = new();
@@ -14,14 +14,7 @@ internal sealed class TestTerminal : ITerminal
     {
         In = new StringReader(standardInput);
         IsInputRedirected = isInputRedirected;
-        Ansi = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(_out),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        Ansi.Profile.Width = 200;
+        Ansi = SystemTerminal.Plain(_out);
     }
 
     public TextWriter Out => _out;
