@@ -8,11 +8,19 @@ internal sealed class ControlClient(string socketPath)
     public string SocketPath { get; } = Path.GetFullPath(socketPath);
 
     /// <exception cref="SocketException">Nobody listens (no socket file, or a stale one): see <see cref="IsNotRunning"/>.</exception>
+    /// <exception cref="ServiceUnavailableException">Another user's process listens there.</exception>
     /// <exception cref="IOException">The service hung up without an answer.</exception>
     public async Task<ControlResponse> SendAsync(ControlRequest request, CancellationToken cancellationToken)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath), cancellationToken);
+        var service = PeerCredentials.Of(socket);
+        if (!service.IsUserOrRoot(UnixUser.EffectiveUserId))
+        {
+            throw new ServiceUnavailableException(
+                $"The process on {SocketPath} (pid {service.ProcessId}) runs as uid {service.UserId}, neither you nor root; "
+                + "it is not your service, and a password is not for it.");
+        }
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var channel = new LineChannel(stream);
         await channel.WriteAsync(ControlJson.Serialize(request), cancellationToken);

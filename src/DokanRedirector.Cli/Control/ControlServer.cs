@@ -59,7 +59,7 @@ internal sealed class ControlServer(string socketPath, IControlHandler handler, 
         {
             listener.Bind(new UnixDomainSocketEndPoint(SocketPath));
             // The directory (0700) already keeps others out; the mode is a second fence.
-            File.SetUnixFileMode(SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite); // ours: just created
             listener.Listen(16);
             return listener;
         }
@@ -79,7 +79,7 @@ internal sealed class ControlServer(string socketPath, IControlHandler handler, 
         try
         {
             var peer = PeerCredentials.Of(client);
-            if (!peer.MayControl(OwnerUserId))
+            if (!peer.IsUserOrRoot(OwnerUserId))
             {
                 Log.PeerRejected(logger, peer.ProcessId, peer.UserId, OwnerUserId);
                 await channel.WriteAsync(ControlJson.Serialize(ControlResponse.Failure(NtStatus.AccessDenied,

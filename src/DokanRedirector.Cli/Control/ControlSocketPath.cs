@@ -27,17 +27,24 @@ internal static class ControlSocketPath
         Default(UnixUser.EffectiveUserId, Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"));
 
     /// <summary>
-    /// Creates the socket's directory with mode 0700, or makes an existing one 0700. Setting the mode fails
-    /// on a directory someone else owns (only its owner or root may chmod), which is the point: under /tmp
-    /// another user could have made it first.
+    /// Creates the socket's directory with mode 0700. An existing directory is used as it is, never chmod-ed
+    /// (it may be /tmp), but refused if other users may write to it: one of them could swap the socket. Who
+    /// owns it matters less: the client checks whose service answers (<see cref="ControlClient"/>).
     /// </summary>
-    /// <exception cref="UnauthorizedAccessException">The directory belongs to someone else.</exception>
+    /// <exception cref="UnauthorizedAccessException">Others may write to the directory.</exception>
     public static void PrepareDirectory(string socketPath)
     {
-        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         var directory = Directory(socketPath);
-        System.IO.Directory.CreateDirectory(directory, Private);
-        File.SetUnixFileMode(directory, Private);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return;
+        }
+        if ((File.GetUnixFileMode(directory) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        {
+            throw new UnauthorizedAccessException(
+                $"{directory} is writable by other users, who could replace the control socket. Use a private directory (mode 0700) for --socket.");
+        }
     }
 
     private static string Directory(string socketPath) =>

@@ -27,6 +27,9 @@ internal readonly record struct PeerCredentials(int ProcessId, uint UserId, uint
             BinaryPrimitives.ReadUInt32LittleEndian(ucred[8..]));
     }
 
-    /// <summary>The service's owner and root may talk to it; nobody else, even if the socket's mode let them.</summary>
-    public bool MayControl(uint ownerUserId) => UserId == ownerUserId || UserId == 0;
+    /// <summary>
+    /// The peer is <paramref name="userId"/> or root. Both ends ask: the service lets only its owner and root
+    /// control it, and a client talks only to its own or root's service (it may send a password).
+    /// </summary>
+    public bool IsUserOrRoot(uint userId) => UserId == userId || UserId == 0;
 }
