@@ -77,6 +77,8 @@ internal sealed class ServiceLauncher(ILogger<ServiceLauncher> logger)
             ["-c", "exec setsid \"$0\" \"$@\" </dev/null >>\"$DOKANREDIRECTOR_LOG\" 2>&1", .. program, "serve", "--socket", socketPath])
         {
             UseShellExecute = false,
+            // Not the caller's directory: a service whose current directory is inside a mount keeps it busy.
+            WorkingDirectory = "/",
         };
         start.Environment["DOKANREDIRECTOR_LOG"] = logFile;
         return start;

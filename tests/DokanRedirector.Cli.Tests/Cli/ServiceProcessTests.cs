@@ -55,6 +55,32 @@ public sealed class ServiceProcessTests
     }
 
     [Test]
+    public async Task Serve_ends_cleanly_on_sigterm_and_removes_its_socket()
+    {
+        using var dir = new TempDirectory();
+        var socket = dir.File("control.sock");
+        using var serve = Process.Start(new ProcessStartInfo("dotnet", [Cli, "serve", "--socket", socket])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var log = serve.StandardError.ReadToEndAsync();
+        await Eventually.HoldsAsync(() => File.Exists(socket), "serve to listen");
+        using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await serve.WaitForExitAsync(timeout.Token);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(serve.ExitCode, Is.EqualTo(ExitCodes.Success), await log);
+            Assert.That(await log, Does.Contain("Stopping: unmounting everything"));
+            Assert.That(File.Exists(socket), Is.False);
+        });
+    }
+
+    [Test]
     public async Task Stop_when_no_service_runs_says_so_and_starts_none()
     {
         using var dir = new TempDirectory();
