@@ -11,6 +11,10 @@ internal sealed class StatusCommand(CliOptions cli, ServiceClient service, ITerm
         var command = new Command("status", "Show the live redirector structures with conditions and reference counts");
         command.SetAction((parse, ct) => service.CallAsync(cli.SocketPath(parse), new StatusRequest(), response =>
         {
+            if (response.Service is { } answered)
+            {
+                terminal.Out.WriteLine($"Service: pid {answered.ProcessId}, version {answered.Version}");
+            }
             StatusTree.Write(terminal.Ansi, response.Status ?? []);
             return ExitCodes.Success;
         }, ct));

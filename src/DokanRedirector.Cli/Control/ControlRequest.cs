@@ -8,7 +8,6 @@ namespace DokanRedirector.Cli.Control;
 /// lets a service refuse a client of another build with a clear message instead of misreading it.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
-[JsonDerivedType(typeof(PingRequest), "ping")]
 [JsonDerivedType(typeof(ListRequest), "list")]
 [JsonDerivedType(typeof(UseRequest), "use")]
 [JsonDerivedType(typeof(DeleteRequest), "delete")]
@@ -18,9 +17,6 @@ internal abstract record ControlRequest
 {
     public int Version { get; init; } = ControlProtocol.Version;
 }
-
-/// <summary>Is the service there, and which process is it.</summary>
-internal sealed record PingRequest : ControlRequest;
 
 /// <summary>The <c>use</c> table.</summary>
 internal sealed record ListRequest : ControlRequest;
@@ -34,7 +30,7 @@ internal sealed record UseRequest(string LocalName, string RemoteName, UserCrede
 /// <summary>Cancel the connection(s) named by mount point or by <c>\\server\share</c>.</summary>
 internal sealed record DeleteRequest(string Name, bool Force) : ControlRequest;
 
-/// <summary>The live SrvCall → NetRoot → VNetRoot → open files tree.</summary>
+/// <summary>The live SrvCall → NetRoot → VNetRoot → open files tree, and which service answered.</summary>
 internal sealed record StatusRequest : ControlRequest;
 
 /// <summary>Unmount everything (forced) and end the service.</summary>

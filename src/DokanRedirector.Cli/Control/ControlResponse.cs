@@ -27,5 +27,5 @@ internal sealed record ControlResponse
 /// <summary>What went wrong: the NTSTATUS name (STATUS_LOGON_FAILURE) and a sentence for a person.</summary>
 internal sealed record ControlError(string Status, string Message);
 
-/// <summary>Who answered a ping.</summary>
+/// <summary>Which service answered: after an update, an old one still running shows here.</summary>
 internal sealed record ServiceInfo(int ProcessId, string Version);

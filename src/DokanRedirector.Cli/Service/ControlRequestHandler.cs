@@ -10,9 +10,12 @@ internal sealed class ControlRequestHandler(RedirectorService service, StopSigna
     public async Task<ControlResponse> HandleAsync(ControlRequest request, PeerCredentials peer, CancellationToken cancellationToken) =>
         request switch
         {
-            PingRequest => new ControlResponse { Service = new ServiceInfo(Environment.ProcessId, ThisAssembly.Version) },
             ListRequest => new ControlResponse { Connections = service.ListConnections() },
-            StatusRequest => new ControlResponse { Status = service.GetStatus() },
+            StatusRequest => new ControlResponse
+            {
+                Service = new ServiceInfo(Environment.ProcessId, ThisAssembly.Version),
+                Status = service.GetStatus(),
+            },
             UseRequest use => await UseAsync(use, cancellationToken),
             DeleteRequest delete => Respond(await service.DeleteAsync(delete.Name, delete.Force)),
             StopRequest => await StopAsync(),

@@ -42,7 +42,8 @@ public sealed class ServiceProcessTests
             Assert.Multiple(() =>
             {
                 Assert.That(listed, Is.EqualTo((ExitCodes.Success, "There are no entries in the list.\n")));
-                Assert.That(status, Is.EqualTo((ExitCodes.Success, "No server is connected.\n")));
+                Assert.That(status.ExitCode, Is.EqualTo(ExitCodes.Success));
+                Assert.That(status.Output, Does.Match("^Service: pid [0-9]+, version .+\nNo server is connected.\n$"));
                 Assert.That(stopped, Is.EqualTo((ExitCodes.Success, "The service stopped.\n")));
                 Assert.That(File.ReadAllText(dir.File("service.log")), Does.Contain($"Listening on {socket}"));
                 Assert.That(File.Exists(socket), Is.False);

@@ -10,7 +10,6 @@ public sealed class ControlJsonTests
 
     private static IEnumerable<object> EveryRequest() =>
     [
-        new PingRequest(),
         new ListRequest(),
         new UseRequest("/mnt/x", @"\\server\share\sub", Alice, 4455, Seal: true, ReadOnly: true),
         new DeleteRequest(@"\\server\share", Force: true),
@@ -56,6 +55,7 @@ public sealed class ControlJsonTests
             Status = [new SrvCallStatus(@"\server", Condition.Good, 2, [new NetRootStatus(@"\server\share", Condition.Good, 3, 1,
                 [new VNetRootStatus(@"\;/mnt/x\server\share", "/mnt/x", @"DOM\alice", Condition.Good, 2, [file])])])],
             OpenFiles = [file],
+            Service = new ServiceInfo(1234, "1.0.0"),
         };
         var line = ControlJson.Serialize(response);
         var back = ControlJson.ParseResponse(line);

@@ -55,13 +55,13 @@ public sealed class ControlServerTests
     public async Task The_handler_sees_the_kernels_word_on_the_peer()
     {
         var run = await StartAsync();
-        await new ControlClient(_socket).SendAsync(new PingRequest(), CancellationToken.None);
+        await new ControlClient(_socket).SendAsync(new ListRequest(), CancellationToken.None);
         await _stop.CancelAsync();
         await run;
         var (request, peer) = _handler.Received.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(request, Is.TypeOf<PingRequest>());
+            Assert.That(request, Is.TypeOf<ListRequest>());
             Assert.That(peer.ProcessId, Is.EqualTo(Environment.ProcessId));
             Assert.That(peer.UserId, Is.EqualTo(UnixUser.EffectiveUserId));
         });
@@ -157,7 +157,7 @@ public sealed class ControlServerTests
         }
         Assert.That(File.Exists(_socket), Is.True);
         var run = await StartAsync();
-        var response = await new ControlClient(_socket).SendAsync(new PingRequest(), CancellationToken.None);
+        var response = await new ControlClient(_socket).SendAsync(new ListRequest(), CancellationToken.None);
         await _stop.CancelAsync();
         await run;
         Assert.That(response.Error, Is.Null);
