@@ -195,20 +195,4 @@ internal sealed class RedirectorService(
             .FirstOrDefault(p => p is not null) is { } path ? f with { Name = path } : f)];
 
     private static string FsName(UncName remote) => remote.ToString().Replace('\\', '/');
-
-    private sealed record ShareMount(Connection Connection, IMount Mount)
-    {
-        public static string? LocalPath(string mountPoint, UncName remote, string uncName)
-        {
-            var root = remote.ToString();
-            if (!uncName.StartsWith(root, StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-            var below = uncName[root.Length..];
-            return below.Length == 0 ? mountPoint
-                : below[0] == '\\' ? mountPoint.TrimEnd('/') + below.Replace('\\', '/')
-                : null;
-        }
-    }
 }
