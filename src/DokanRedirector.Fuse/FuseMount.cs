@@ -98,7 +98,9 @@ public sealed class FuseMount : IAsyncDisposable
     /// <see cref="FuseMountException"/> saying so.</summary>
     public async ValueTask UnmountAsync(bool force)
     {
-        if (Completion.IsCompleted)
+        // Ended from outside (umount): nothing is left. Ended by our own abort: the session is over, but the
+        // mount stays in the namespace until it is detached below.
+        if (Completion.IsCompleted && Volatile.Read(ref _aborted) == 0)
         {
             return;
         }

@@ -138,12 +138,14 @@ public sealed class BadInputTests
         var program = Directory.CreateTempSubdirectory("dokanredirector-nobody-").FullName;
         try
         {
-            await Shell.SucceedAsync($"cp -r {AppContext.BaseDirectory}. {program}/ && chmod -R a+rX {program} && chmod 755 {program}");
+            await Shell.SucceedAsync($"cp -r {Path.Combine(AppContext.BaseDirectory, ".")} {program}/ && chmod -R a+rX {program} && chmod 755 {program}");
             var rootOnly = _scratch.NewDirectory("rootonly");
             File.SetUnixFileMode(rootOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             File.SetUnixFileMode(_scratch.Root, (UnixFileMode)Convert.ToInt32("755", 8));
-            var socket = Path.Combine(program, "control.sock");
+            var socketDirectory = Directory.CreateDirectory(Path.Combine(program, "run")).FullName;
+            await Shell.SucceedAsync($"chown nobody {socketDirectory} && chmod 700 {socketDirectory}");
+            var socket = Path.Combine(socketDirectory, "control.sock");
             var cli = $"runuser -u nobody -- env HOME=/tmp DOTNET_CLI_HOME=/tmp dotnet {program}/dokanredirector.dll --socket {socket}";
             var result = await Shell.RunAsync(
                 $"echo '{SambaServer.Password}' | {cli} use {rootOnly} '\\\\127.0.0.1\\share' --port {_samba.Port.ToString(CultureInfo.InvariantCulture)} --user {SambaServer.User} --password-stdin");

@@ -45,7 +45,7 @@ internal sealed class Holder : IAsyncDisposable
     {
         try
         {
-            return await _process.StandardOutput.ReadLineAsync().AsTask().WaitAsync(timeout) ?? "(holder exited)";
+            return await _process.StandardOutput.ReadLineAsync().WaitAsync(timeout) ?? "(holder exited)";
         }
         catch (TimeoutException)
         {

@@ -16,12 +16,23 @@ internal sealed class Scratch : IDisposable
     /// <summary>Not recursive into mounts: by the time it runs every mount is gone, and a leftover one must not be emptied.</summary>
     public void Dispose()
     {
+        var leftOver = false;
         foreach (var directory in Directory.EnumerateDirectories(Root))
         {
-            if (!IsMountPoint(directory))
+            if (IsMountPoint(directory))
             {
-                Directory.Delete(directory, recursive: true);
+                leftOver = true;
+                continue;
             }
+            Directory.Delete(directory, recursive: true);
+        }
+        foreach (var file in Directory.EnumerateFiles(Root))
+        {
+            File.Delete(file);
+        }
+        if (!leftOver)
+        {
+            Directory.Delete(Root);
         }
     }
 
