@@ -12,12 +12,22 @@ namespace DokanRedirector.Cli.Commands;
 
 /// <summary>
 /// <c>demo</c>: a throw-away Samba on 127.0.0.1 with a sample folder, mapped at a mount point, until Ctrl+C.
+/// Given a share (<c>demo \\server\share --user …</c>), it maps that one instead, the same way.
 /// The redirector runs in this process, not in the background service: the demo's lifetime is the command's,
 /// and it never touches a service the user may already run. It listens on a control socket of its own, so
 /// the other commands can be tried against it with --socket.
 /// </summary>
-internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbosity, ITerminal terminal)
+internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbosity, PasswordSource passwords, ITerminal terminal)
 {
+    private readonly Argument<string?> _remote = new("remote")
+    {
+        Description = "A real share to map instead of the throw-away one: \\\\server\\share[\\path]",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+    private readonly Option<string?> _user = new("--user") { Description = "With a share: DOMAIN\\name or name (default: the current user)" };
+    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = "With a share: read the password from standard input" };
+    private readonly Option<int> _port = new("--port") { Description = "With a share: the server's SMB port", DefaultValueFactory = _ => 445 };
+
     private readonly Option<string?> _dir = new("--dir")
     {
         Description = "Mount the sample share here (an existing directory; default: a new temp directory)",
@@ -26,7 +36,10 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
 
     public Command Build()
     {
-        var command = new Command("demo", "Map a throw-away local Samba share and show what to try (Ctrl+C ends it)") { _dir };
+        var command = new Command("demo", "Map a throw-away local Samba share (or the share given) and show what to try (Ctrl+C ends it)")
+        {
+            _remote, _dir, _user, _passwordStdin, _port,
+        };
         command.SetAction(RunAsync);
         return command;
     }
@@ -37,33 +50,43 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
         {
             return terminal.Failure(missing);
         }
+        UncName? given = null;
+        if (parse.GetValue(_remote) is { } remote)
+        {
+            if (!UncName.TryParse(remote, out given) || given.Share is null)
+            {
+                return terminal.UsageError($"'{remote}' is not \\\\server\\share[\\path].");
+            }
+        }
         verbosity.Minimum = LogLevel.Information;
         var scratch = Directory.CreateTempSubdirectory("dokanredirector-demo-").FullName;
         var mountPoint = parse.GetValue(_dir) is { } dir ? Path.GetFullPath(dir) : Directory.CreateDirectory(Path.Combine(scratch, "mnt")).FullName;
         try
         {
-            await using var samba = await SambaServer.StartAsync(ct: ct);
-            WriteSampleFiles(samba.SharePath("share"));
-            var socket = Path.Combine(scratch, ControlSocketPath.FileName);
-            var service = services.GetRequiredService<RedirectorService>();
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, services.GetRequiredService<StopSignal>().Stopping);
-            await using (service)
+            // The throw-away Samba only when no share was given.
+            await using var samba = given is null ? await SambaServer.StartAsync(ct: ct) : null;
+            ShareMapping mapping;
+            string what;
+            if (samba is null)
             {
-                var share = UncName.Parse($@"\\{SambaServer.Host}\share");
-                var mapped = await service.UseAsync(new ShareMapping(mountPoint, share,
-                    new UserCredentials(SambaServer.User, null, SambaServer.Password), new SmbServerSettings(samba.Port), ReadOnly: false), ct);
-                if (!mapped.Status.IsSuccess)
+                var account = parse.GetValue(_user) ?? Environment.UserName;
+                var password = passwords.Read(parse.GetValue(_passwordStdin), $"{account}@{given!.Server}", out var problem);
+                if (password is null)
                 {
-                    return terminal.Failure($"System error: {mapped.Status.Name} — {mapped.Message}");
+                    return terminal.UsageError(problem);
                 }
-                Explain(share, samba.Port, mountPoint, socket);
-                StatusTree.Write(terminal.Ansi, service.GetStatus());
-                var control = new ControlServer(socket, services.GetRequiredService<IControlHandler>(),
-                    services.GetRequiredService<ILogger<ControlServer>>());
-                await control.RunAsync(stopping.Token); // until Ctrl+C (or a stop request)
-                terminal.Out.WriteLine("Unmounting, stopping Samba, removing the temp directories.");
+                var port = parse.GetValue(_port);
+                mapping = new ShareMapping(mountPoint, given, AccountName.WithPassword(account, password), new SmbServerSettings(port), ReadOnly: false);
+                what = $"{given} (port {port})";
             }
-            return ExitCodes.Success;
+            else
+            {
+                WriteSampleFiles(samba.SharePath("share"));
+                mapping = new ShareMapping(mountPoint, UncName.Parse($@"\\{SambaServer.Host}\share"),
+                    new UserCredentials(SambaServer.User, null, SambaServer.Password), new SmbServerSettings(samba.Port), ReadOnly: false);
+                what = $@"\\{SambaServer.Host}\share (a throw-away Samba on {SambaServer.Host}:{samba.Port})";
+            }
+            return await MapUntilStoppedAsync(mapping, what, sample: samba is not null, Path.Combine(scratch, ControlSocketPath.FileName), ct);
         }
         catch (SambaNotInstalledException e)
         {
@@ -73,6 +96,27 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
         {
             RemoveScratch(scratch);
         }
+    }
+
+    private async Task<int> MapUntilStoppedAsync(ShareMapping mapping, string what, bool sample, string socket, CancellationToken ct)
+    {
+        var service = services.GetRequiredService<RedirectorService>();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, services.GetRequiredService<StopSignal>().Stopping);
+        await using (service)
+        {
+            var mapped = await service.UseAsync(mapping, ct);
+            if (!mapped.Status.IsSuccess)
+            {
+                return terminal.Failure($"System error: {mapped.Status.Name} — {mapped.Message}");
+            }
+            Explain(what, mapping.LocalName, socket, sample);
+            StatusTree.Write(terminal.Ansi, service.GetStatus());
+            var control = new ControlServer(socket, services.GetRequiredService<IControlHandler>(),
+                services.GetRequiredService<ILogger<ControlServer>>());
+            await control.RunAsync(stopping.Token); // until Ctrl+C (or a stop request)
+            terminal.Out.WriteLine("Unmounting, stopping Samba (if it is ours), removing the temp directories.");
+        }
+        return ExitCodes.Success;
     }
 
     /// <summary>
@@ -97,13 +141,16 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
         }
     }
 
-    private void Explain(UncName share, int port, string mountPoint, string socket)
+    private void Explain(string what, string mountPoint, string socket, bool sample)
     {
         var o = terminal.Out;
-        o.WriteLine($"{share} (a throw-away Samba on {SambaServer.Host}:{port}) is mounted at {mountPoint}. Try, in another terminal:");
+        o.WriteLine($"{what} is mounted at {mountPoint}. Try, in another terminal:");
         o.WriteLine($"  ls -l {mountPoint}");
-        o.WriteLine($"  cat {mountPoint}/hello.txt");
-        o.WriteLine($"  echo more >> {mountPoint}/notes/todo.txt");
+        if (sample)
+        {
+            o.WriteLine($"  cat {mountPoint}/hello.txt");
+            o.WriteLine($"  echo more >> {mountPoint}/notes/todo.txt");
+        }
         o.WriteLine($"  dokanredirector status --socket {socket}");
         o.WriteLine($"  dokanredirector use --socket {socket}");
         o.WriteLine("Press Ctrl+C to end the demo.");
