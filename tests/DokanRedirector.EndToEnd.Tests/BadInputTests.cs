@@ -8,39 +8,14 @@ namespace DokanRedirector.EndToEnd.Tests;
 /// <summary>Every mistake gets a clear message and a non-zero exit code, and nothing hangs.</summary>
 public sealed class BadInputTests
 {
-    private SambaServer _samba = null!;
-    private Scratch _scratch = null!;
-    private DokanRedirectorCli _cli = null!;
+    private ServiceFixture _fixture = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        FuseAvailability.Require();
-        _samba = await TestSamba.StartAsync();
-        _scratch = new Scratch();
-        _cli = new DokanRedirectorCli(_scratch.SocketPath);
-    }
-
-    private readonly List<DokanRedirectorCli> _services = [];
-
-    /// <summary>A service of its own, for a test whose server must not be the shared 127.0.0.1 one.</summary>
-    private DokanRedirectorCli NewService()
-    {
-        var cli = new DokanRedirectorCli(Path.Combine(_scratch.NewDirectory("service"), "control.sock"));
-        _services.Add(cli);
-        return cli;
-    }
+    public async Task Start() => _fixture = await ServiceFixture.StartAsync();
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        foreach (var cli in _services.Append(_cli))
-        {
-            await cli.StopAsync();
-        }
-        _scratch.Dispose();
-        await _samba.DisposeAsync();
-    }
+    public async Task Stop() => await _fixture.DisposeAsync();
+
 
     private static void AssertFails(ShellResult result, string expected)
     {
@@ -54,7 +29,7 @@ public sealed class BadInputTests
     [Test]
     public async Task MalformedUncName_IsAUsageError()
     {
-        var result = await _cli.UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\sha|re", _samba.Port);
+        var result = await _fixture.Cli.UseAsync(_fixture.Scratch.NewDirectory(), @"\\127.0.0.1\sha|re", _fixture.Samba.Port);
         AssertFails(result, "sha|re");
         Assert.That(result.ExitCode, Is.EqualTo(1));
     }
@@ -62,7 +37,7 @@ public sealed class BadInputTests
     [Test]
     public async Task WrongPassword_SaysSo()
     {
-        var result = await _cli.UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\share", _samba.Port, password: "wrong");
+        var result = await _fixture.Cli.UseAsync(_fixture.Scratch.NewDirectory(), @"\\127.0.0.1\share", _fixture.Samba.Port, password: "wrong");
         AssertFails(result, "password is incorrect");
         Assert.That(result.ExitCode, Is.EqualTo(2));
     }
@@ -70,7 +45,7 @@ public sealed class BadInputTests
     [Test]
     public async Task UnknownShare_SaysTheShareWasNotFound()
     {
-        AssertFails(await _cli.UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\nosuchshare", _samba.Port), "share was not found");
+        AssertFails(await _fixture.Cli.UseAsync(_fixture.Scratch.NewDirectory(), @"\\127.0.0.1\nosuchshare", _fixture.Samba.Port), "share was not found");
     }
 
     [Test]
@@ -81,31 +56,31 @@ public sealed class BadInputTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         // Its own service: a refused server is cached as unreachable for a while (the negative cache).
-        AssertFails(await NewService().UseAsync(_scratch.NewDirectory(), @"\\127.0.0.1\share", port), "refused");
+        AssertFails(await _fixture.NewService().UseAsync(_fixture.Scratch.NewDirectory(), @"\\127.0.0.1\share", port), "refused");
     }
 
     [Test]
     public async Task MountPointThatDoesNotExist_SaysSo()
     {
-        var missing = Path.Combine(_scratch.Root, "missing");
-        AssertFails(await _cli.UseAsync(missing, @"\\127.0.0.1\share", _samba.Port), missing);
+        var missing = Path.Combine(_fixture.Scratch.Root, "missing");
+        AssertFails(await _fixture.Cli.UseAsync(missing, @"\\127.0.0.1\share", _fixture.Samba.Port), missing);
     }
 
     [Test]
     public async Task MountPointThatIsAFile_SaysItIsNotADirectory()
     {
-        var file = Path.Combine(_scratch.Root, "a-file");
+        var file = Path.Combine(_fixture.Scratch.Root, "a-file");
         File.WriteAllText(file, "");
-        AssertFails(await _cli.UseAsync(file, @"\\127.0.0.1\share", _samba.Port), "not a directory");
+        AssertFails(await _fixture.Cli.UseAsync(file, @"\\127.0.0.1\share", _fixture.Samba.Port), "not a directory");
     }
 
     [Test]
     public async Task SecondUse_OnABusyMountPoint_IsRefused()
     {
-        var mountPoint = _scratch.NewDirectory();
-        Assert.That((await _cli.UseAsync(mountPoint, @"\\127.0.0.1\share", _samba.Port)).ExitCode, Is.Zero);
-        var again = await _cli.UseAsync(mountPoint, @"\\127.0.0.1\public", _samba.Port);
-        await _cli.RunAsync(null, "use", mountPoint, "--delete");
+        var mountPoint = _fixture.Scratch.NewDirectory();
+        Assert.That((await _fixture.Cli.UseAsync(mountPoint, @"\\127.0.0.1\share", _fixture.Samba.Port)).ExitCode, Is.Zero);
+        var again = await _fixture.Cli.UseAsync(mountPoint, @"\\127.0.0.1\public", _fixture.Samba.Port);
+        await _fixture.Cli.RunAsync(null, "use", mountPoint, "--delete");
         AssertFails(again, "in use");
     }
 
@@ -113,9 +88,9 @@ public sealed class BadInputTests
     public async Task ServerKilledWhileMounted_LsFailsPromptly_InsteadOfHanging()
     {
         await using var doomed = await TestSamba.StartAsync();
-        var mountPoint = _scratch.NewDirectory();
+        var mountPoint = _fixture.Scratch.NewDirectory();
         // Its own service, so the 127.0.0.1 connection of the other tests is not the one that dies.
-        var cli = NewService();
+        var cli = _fixture.NewService();
         Assert.That((await cli.UseAsync(mountPoint, @"\\127.0.0.1\share", doomed.Port)).ExitCode, Is.Zero);
         await doomed.DisposeAsync();
         var watch = Stopwatch.StartNew();
@@ -139,16 +114,16 @@ public sealed class BadInputTests
         try
         {
             await Shell.SucceedAsync($"cp -r {Path.Combine(AppContext.BaseDirectory, ".")} {program}/ && chmod -R a+rX {program} && chmod 755 {program}");
-            var rootOnly = _scratch.NewDirectory("rootonly");
+            var rootOnly = _fixture.Scratch.NewDirectory("rootonly");
             File.SetUnixFileMode(rootOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            File.SetUnixFileMode(_scratch.Root, (UnixFileMode)Convert.ToInt32("755", 8));
+            File.SetUnixFileMode(_fixture.Scratch.Root, (UnixFileMode)Convert.ToInt32("755", 8));
             var socketDirectory = Directory.CreateDirectory(Path.Combine(program, "run")).FullName;
             await Shell.SucceedAsync($"chown nobody {socketDirectory} && chmod 700 {socketDirectory}");
             var socket = Path.Combine(socketDirectory, "control.sock");
             var cli = $"runuser -u nobody -- env HOME=/tmp DOTNET_CLI_HOME=/tmp dotnet {program}/dokanredirector.dll --socket {socket}";
             var result = await Shell.RunAsync(
-                $"echo '{SambaServer.Password}' | {cli} use {rootOnly} '\\\\127.0.0.1\\share' --port {_samba.Port.ToString(CultureInfo.InvariantCulture)} --user {SambaServer.User} --password-stdin");
+                $"echo '{SambaServer.Password}' | {cli} use {rootOnly} '\\\\127.0.0.1\\share' --port {_fixture.Samba.Port.ToString(CultureInfo.InvariantCulture)} --user {SambaServer.User} --password-stdin");
             await Shell.RunAsync($"{cli} stop");
             AssertFails(result, rootOnly);
             Assert.That(result.Output + result.Error, Does.Contain("permission").IgnoreCase.Or.Contain("write access").IgnoreCase);

@@ -8,38 +8,26 @@ public sealed class DisconnectTests
     private const string ReadOnce = "dd bs=4k count=1 status=none of=/dev/null <&3";
     private const string WriteOnce = "printf 'line\\n' >&3";
 
-    private SambaServer _samba = null!;
-    private Scratch _scratch = null!;
-    private DokanRedirectorCli _cli = null!;
+    private ServiceFixture _fixture = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        FuseAvailability.Require();
-        _samba = await TestSamba.StartAsync();
-        _scratch = new Scratch();
-        _cli = new DokanRedirectorCli(_scratch.SocketPath);
-    }
+    public async Task Start() => _fixture = await ServiceFixture.StartAsync();
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _cli.StopAsync();
-        _scratch.Dispose();
-        await _samba.DisposeAsync();
-    }
+    public async Task Stop() => await _fixture.DisposeAsync();
+
 
     private async Task<string> MountAsync()
     {
-        var mountPoint = _scratch.NewDirectory();
-        var used = await _cli.UseAsync(mountPoint, @"\\127.0.0.1\share", _samba.Port);
+        var mountPoint = _fixture.Scratch.NewDirectory();
+        var used = await _fixture.Cli.UseAsync(mountPoint, @"\\127.0.0.1\share", _fixture.Samba.Port);
         Assert.That(used.ExitCode, Is.Zero, used.ToString());
         return mountPoint;
     }
 
     private string OnServer(string name, string content)
     {
-        File.WriteAllText(Path.Combine(_samba.SharePath("share"), name), content);
+        File.WriteAllText(Path.Combine(_fixture.Samba.SharePath("share"), name), content);
         return name;
     }
 
@@ -51,7 +39,7 @@ public sealed class DisconnectTests
         ShellResult refused;
         await using (var holder = await Holder.OpenAsync(Path.Combine(mountPoint, name), "<", ReadOnce))
         {
-            refused = await _cli.RunAsync(null, "use", mountPoint, "--delete");
+            refused = await _fixture.Cli.RunAsync(null, "use", mountPoint, "--delete");
             Assert.Multiple(() =>
             {
                 Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
@@ -65,7 +53,7 @@ public sealed class DisconnectTests
         for (var attempt = 0; attempt < 20 && deleted.ExitCode != 0; attempt++)
         {
             await Task.Delay(100);
-            deleted = await _cli.RunAsync(null, "use", mountPoint, "--delete");
+            deleted = await _fixture.Cli.RunAsync(null, "use", mountPoint, "--delete");
         }
         Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
         Assert.That(Scratch.IsMountPoint(mountPoint), Is.False);
@@ -77,7 +65,7 @@ public sealed class DisconnectTests
         var mountPoint = await MountAsync();
         var name = OnServer($"reading{Guid.NewGuid():N}", new string('r', 100_000));
         await using var holder = await Holder.OpenAsync(Path.Combine(mountPoint, name), "<", ReadOnce);
-        var forced = await _cli.RunAsync(null, "use", mountPoint, "--delete", "--force");
+        var forced = await _fixture.Cli.RunAsync(null, "use", mountPoint, "--delete", "--force");
         var (outcome, took) = await holder.SyscallAsync(TimeSpan.FromSeconds(5));
         Assert.Multiple(() =>
         {
@@ -96,14 +84,14 @@ public sealed class DisconnectTests
         var name = OnServer($"writing{Guid.NewGuid():N}", "");
         await using var holder = await Holder.OpenAsync(Path.Combine(mountPoint, name), "<>", WriteOnce);
         Assert.That((await holder.SyscallAsync(TimeSpan.FromSeconds(5))).Outcome, Is.EqualTo("ok"), "the write before");
-        var forced = await _cli.RunAsync(null, "use", mountPoint, "--delete", "--force");
+        var forced = await _fixture.Cli.RunAsync(null, "use", mountPoint, "--delete", "--force");
         var (outcome, took) = await holder.SyscallAsync(TimeSpan.FromSeconds(5));
         Assert.Multiple(() =>
         {
             Assert.That(forced.ExitCode, Is.Zero, forced.ToString());
             Assert.That(outcome, Does.Match("failed: .*(Input/output error|Transport endpoint is not connected)"));
             Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(1)));
-            Assert.That(File.ReadAllText(Path.Combine(_samba.SharePath("share"), name)), Is.EqualTo("line\n"), "the acknowledged write is on the server");
+            Assert.That(File.ReadAllText(Path.Combine(_fixture.Samba.SharePath("share"), name)), Is.EqualTo("line\n"), "the acknowledged write is on the server");
             Assert.That(Scratch.IsMountPoint(mountPoint), Is.False, "the mount is gone");
         });
     }
@@ -112,14 +100,14 @@ public sealed class DisconnectTests
     public async Task TwoMounts_OfOneServer_ShareOneTcpConnection_AndBothAreListed()
     {
         var first = await MountAsync();
-        var second = _scratch.NewDirectory();
-        var used = await _cli.UseAsync(second, @"\\127.0.0.1\public", _samba.Port);
+        var second = _fixture.Scratch.NewDirectory();
+        var used = await _fixture.Cli.UseAsync(second, @"\\127.0.0.1\public", _fixture.Samba.Port);
         Assert.That(used.ExitCode, Is.Zero, used.ToString());
-        var table = await _cli.SucceedAsync(null, "use");
-        var status = await _cli.SucceedAsync(null, "status");
-        var connections = await _samba.ServingPidsAsync();
-        await _cli.RunAsync(null, "use", first, "--delete");
-        await _cli.RunAsync(null, "use", second, "--delete");
+        var table = await _fixture.Cli.SucceedAsync(null, "use");
+        var status = await _fixture.Cli.SucceedAsync(null, "status");
+        var connections = await _fixture.Samba.ServingPidsAsync();
+        await _fixture.Cli.RunAsync(null, "use", first, "--delete");
+        await _fixture.Cli.RunAsync(null, "use", second, "--delete");
         Assert.Multiple(() =>
         {
             Assert.That(connections, Has.Count.EqualTo(1), "smbstatus: one smbd, one TCP connection");

@@ -7,19 +7,19 @@ namespace DokanRedirector.EndToEnd.Tests;
 /// </summary>
 internal sealed class MountedShare : IAsyncDisposable
 {
-    private MountedShare(SambaServer samba, Scratch scratch, DokanRedirectorCli cli, string mountPoint)
+    private readonly ServiceFixture _fixture;
+
+    private MountedShare(ServiceFixture fixture, string mountPoint)
     {
-        Samba = samba;
-        Scratch = scratch;
-        Cli = cli;
+        _fixture = fixture;
         MountPoint = mountPoint;
     }
 
-    public SambaServer Samba { get; }
+    public SambaServer Samba => _fixture.Samba;
 
-    public Scratch Scratch { get; }
+    public Scratch Scratch => _fixture.Scratch;
 
-    public DokanRedirectorCli Cli { get; }
+    public DokanRedirectorCli Cli => _fixture.Cli;
 
     public string MountPoint { get; }
 
@@ -28,14 +28,11 @@ internal sealed class MountedShare : IAsyncDisposable
 
     public static async Task<MountedShare> StartAsync(SambaServerOptions? options = null)
     {
-        FuseAvailability.Require();
-        var samba = await TestSamba.StartAsync(options);
-        var scratch = new Scratch();
-        var cli = new DokanRedirectorCli(scratch.SocketPath);
-        var mountPoint = scratch.NewDirectory();
-        await cli.SucceedAsync(SambaServer.Password, "use", mountPoint, @"\\127.0.0.1\share", "--port", samba.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--user", SambaServer.User, "--password-stdin");
-        return new MountedShare(samba, scratch, cli, mountPoint);
+        var fixture = await ServiceFixture.StartAsync(options);
+        var mountPoint = fixture.Scratch.NewDirectory();
+        var used = await fixture.Cli.UseAsync(mountPoint, @"\\127.0.0.1\share", fixture.Samba.Port);
+        Assert.That(used.ExitCode, Is.Zero, used.ToString());
+        return new MountedShare(fixture, mountPoint);
     }
 
     /// <summary>Runs smbclient against the share: the server-side view every result is checked against.</summary>
@@ -51,8 +48,7 @@ internal sealed class MountedShare : IAsyncDisposable
         await Cli.RunAsync(null, "use", MountPoint, "--delete", "--force");
         await Cli.StopAsync();
         var stillMounted = Scratch.IsMountPoint(MountPoint);
-        Scratch.Dispose();
-        await Samba.DisposeAsync();
+        await _fixture.DisposeAsync();
         Assert.That(stillMounted, Is.False, $"{MountPoint} is still mounted after the service stopped");
     }
 }
