@@ -24,9 +24,7 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
         Description = "A real share to map instead of the throw-away one: \\\\server\\share[\\path]",
         Arity = ArgumentArity.ZeroOrOne,
     };
-    private readonly Option<string?> _user = new("--user") { Description = "With a share: DOMAIN\\name or name (default: the current user)" };
-    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = "With a share: read the password from standard input" };
-    private readonly Option<int> _port = new("--port") { Description = "With a share: the server's SMB port", DefaultValueFactory = _ => 445 };
+    private readonly LogonOptions _logon = new(passwords);
 
     private readonly Option<string?> _dir = new("--dir")
     {
@@ -38,8 +36,12 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
     {
         var command = new Command("demo", "Map a throw-away local Samba share (or the share given) and show what to try (Ctrl+C ends it)")
         {
-            _remote, _dir, _user, _passwordStdin, _port,
+            _remote, _dir,
         };
+        foreach (var option in _logon.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(RunAsync);
         return command;
     }
@@ -69,14 +71,12 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
             string what;
             if (samba is null)
             {
-                var account = parse.GetValue(_user) ?? Environment.UserName;
-                var password = passwords.Read(parse.GetValue(_passwordStdin), $"{account}@{given!.Server}", out var problem);
-                if (password is null)
+                var credentials = _logon.Read(parse, given!.Server, out var port, out var problem);
+                if (credentials is null)
                 {
                     return terminal.UsageError(problem);
                 }
-                var port = parse.GetValue(_port);
-                mapping = new ShareMapping(mountPoint, given, AccountName.WithPassword(account, password), new SmbServerSettings(port), ReadOnly: false);
+                mapping = new ShareMapping(mountPoint, given, credentials, new SmbServerSettings(port), ReadOnly: false);
                 what = $"{given} (port {port})";
             }
             else

@@ -21,9 +21,7 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
         Description = "The share, \\\\server\\share[\\path] (or //server/share/path)",
         Arity = ArgumentArity.ZeroOrOne,
     };
-    private readonly Option<string?> _user = new("--user") { Description = "DOMAIN\\name or name (default: the current user)" };
-    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = "Read the password from the first line of standard input" };
-    private readonly Option<int> _port = new("--port") { Description = "The server's SMB port", DefaultValueFactory = _ => 445 };
+    private readonly LogonOptions _logon = new(passwords);
     private readonly Option<bool> _seal = new("--seal") { Description = "Encrypt everything sent to this server (SMB 3)" };
     private readonly Option<bool> _readOnly = new("--read-only") { Description = "Mount read-only" };
     private readonly Option<bool> _delete = new("--delete") { Description = "Disconnect and unmount" };
@@ -35,8 +33,12 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
     {
         var command = new Command("use", "List, map or disconnect shares (like net use)")
         {
-            _local, _remote, _user, _passwordStdin, _port, _seal, _readOnly, _delete, _force, _password,
+            _local, _remote, _seal, _readOnly, _delete, _force, _password,
         };
+        foreach (var option in _logon.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(RunAsync);
         return command;
     }
@@ -91,24 +93,13 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
         {
             return terminal.UsageError($"'{remote}' names a server only; give a share: {share}\\share");
         }
-        var account = parse.GetValue(_user) ?? Environment.UserName;
-        if (account.Contains('%', StringComparison.Ordinal))
-        {
-            return terminal.UsageError("--user takes no password (the user%password form would show it in ps); "
-                + "type it at the prompt or use --password-stdin.");
-        }
-        var port = parse.GetValue(_port);
-        if (port is < 1 or > 65535)
-        {
-            return terminal.UsageError($"--port {port} is not a port number (1-65535).");
-        }
-        var password = passwords.Read(parse.GetValue(_passwordStdin), $"{account}@{share.Server}", out var problem);
-        if (password is null)
+        var credentials = _logon.Read(parse, share.Server, out var port, out var problem);
+        if (credentials is null)
         {
             return terminal.UsageError(problem);
         }
         var mountPoint = MountPoint(local);
-        var request = new UseRequest(mountPoint, share.ToString(), AccountName.WithPassword(account, password), port,
+        var request = new UseRequest(mountPoint, share.ToString(), credentials, port,
             parse.GetValue(_seal), parse.GetValue(_readOnly));
         return await service.CallAsync(cli.SocketPath(parse), request, _ =>
         {
