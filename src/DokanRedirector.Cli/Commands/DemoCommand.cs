@@ -151,8 +151,8 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
             o.WriteLine($"  cat {mountPoint}/hello.txt");
             o.WriteLine($"  echo more >> {mountPoint}/notes/todo.txt");
         }
-        o.WriteLine($"  dokanredirector status --socket {socket}");
-        o.WriteLine($"  dokanredirector use --socket {socket}");
+        o.WriteLine($"  {ThisProgram.CommandLine} status --socket {socket}");
+        o.WriteLine($"  {ThisProgram.CommandLine} use --socket {socket}");
         o.WriteLine("Press Ctrl+C to end the demo.");
         o.WriteLine();
     }

@@ -68,11 +68,8 @@ internal sealed class ServiceLauncher(ILogger<ServiceLauncher> logger)
     /// </summary>
     private static ProcessStartInfo ServeCommandLine(string socketPath, string logFile)
     {
-        var self = Environment.ProcessPath ?? throw new ServiceUnavailableException("The path of this program is unknown.");
         // Run as `dotnet dokanredirector.dll`, the process is the dotnet host: the service needs the dll too.
-        string[] program = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? [self, typeof(ServiceLauncher).Assembly.Location]
-            : [self];
+        var program = ThisProgram.Invocation;
         var start = new ProcessStartInfo("/bin/sh",
             ["-c", "exec setsid \"$0\" \"$@\" </dev/null >>\"$DOKANREDIRECTOR_LOG\" 2>&1", .. program, "serve", "--socket", socketPath])
         {
