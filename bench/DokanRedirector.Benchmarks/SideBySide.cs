@@ -128,7 +128,7 @@ internal sealed class Row
     /// the ratio and the target.</summary>
     public static void PrintHeader(IReadOnlyList<string> shown, string ratio)
     {
-        var line = $"{"",-34}";
+        var line = $"{"",-42}";
         foreach (var column in shown)
         {
             line += $" {column,10}";
@@ -143,7 +143,7 @@ internal sealed class Row
     /// </summary>
     public void Print(string label, IReadOnlyList<string> shown, Target target, long? bytes)
     {
-        var line = $"{label,-34}";
+        var line = $"{label,-42}";
         foreach (var column in shown)
         {
             line += $" {(Median(column) is { } median ? Seconds(median) : "n/a"),10}";
