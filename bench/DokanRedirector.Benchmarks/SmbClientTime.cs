@@ -43,28 +43,39 @@ internal readonly partial record struct SmbClientTime(double Wall, double Operat
     /// <summary>The dialect, encryption and signing smbd reports for a session of smbclient with <paramref name="options"/>.</summary>
     public static async Task<string> ServerViewAsync(SambaServer samba, string[] options)
     {
-        var result = await samba.SmbClientScriptAsync(SmbSideBySide.Share, $"!smbstatus -s {samba.ConfigPath} -b\n", options).ConfigureAwait(false);
+        var result = await samba.SmbClientScriptAsync(TestFiles.Share, $"!smbstatus -s {samba.ConfigPath} -b\n", options).ConfigureAwait(false);
         return SessionOf(result.Output);
     }
 
     /// <summary>"SMB3_11, -, partial(AES-128-GMAC)": the last three columns of the one session row of <c>smbstatus -b</c>.</summary>
     public static string SessionOf(string smbstatus)
     {
+        foreach (var (_, session) in SessionsOf(smbstatus))
+        {
+            return session;
+        }
+        throw new InvalidOperationException($"smbstatus -b listed no session:\n{smbstatus}");
+    }
+
+    /// <summary>Every session row of <c>smbstatus -b</c>: smbd's pid (one per client connection) and its last three columns.</summary>
+    public static Dictionary<string, string> SessionsOf(string smbstatus)
+    {
+        var sessions = new Dictionary<string, string>();
         foreach (var line in smbstatus.Split('\n'))
         {
             if (line.Contains("(ipv4:", StringComparison.Ordinal))
             {
                 var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                return string.Join(", ", columns[^3..]);
+                sessions[columns[0]] = string.Join(", ", columns[^3..]);
             }
         }
-        throw new InvalidOperationException($"smbstatus -b listed no session:\n{smbstatus}");
+        return sessions;
     }
 
     private static async Task<(double Wall, string Output)> RunAsync(SambaServer samba, string command, string[] options)
     {
         var time = Stopwatch.StartNew();
-        var result = await samba.SmbClientAsync(SmbSideBySide.Share, command, options).ConfigureAwait(false);
+        var result = await samba.SmbClientAsync(TestFiles.Share, command, options).ConfigureAwait(false);
         var wall = time.Elapsed.TotalSeconds;
         if (result.ExitCode != 0 || result.Output.Contains("NT_STATUS_", StringComparison.Ordinal))
         {

@@ -25,7 +25,7 @@ internal static class SmbMemoryProbe
     {
         var port = int.Parse(args[0], CultureInfo.InvariantCulture);
         await using var client = new SmbClient(SambaServer.Host, port);
-        await using var share = await client.ConnectShareAsync(SmbSideBySide.Share, SmbSideBySide.Credential, seal: false, CancellationToken.None).ConfigureAwait(false);
+        await using var share = await client.ConnectShareAsync(TestFiles.Share, SmbSideBySide.Credential, seal: false, CancellationToken.None).ConfigureAwait(false);
         var tree = await share.GetTreeAsync(CancellationToken.None).ConfigureAwait(false);
         var cold = await CopyAsync(tree, args[1]).ConfigureAwait(false);
         await CopyAsync(tree, args[1]).ConfigureAwait(false);
@@ -40,16 +40,7 @@ internal static class SmbMemoryProbe
     /// <summary>Runs the child against the server on <paramref name="port"/> and reads its report.</summary>
     public static async Task<Report> RunChildAsync(int port, string file)
     {
-        // Under `dotnet run` this is the apphost; under `dotnet x.dll` it is dotnet, which needs the assembly.
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("No process path to start the memory probe with.");
-        var args = new List<string>();
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            args.Add(typeof(SmbMemoryProbe).Assembly.Location);
-        }
-        args.AddRange([Command, port.ToString(CultureInfo.InvariantCulture), file]);
-        using var child = Process.Start(new ProcessStartInfo(host, args) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException("The memory probe did not start.");
+        using var child = ChildProcess.Start(ChildProcess.Self(Command, port.ToString(CultureInfo.InvariantCulture), file));
         var output = child.StandardOutput.ReadToEndAsync();
         var errors = child.StandardError.ReadToEndAsync();
         await child.WaitForExitAsync().ConfigureAwait(false);

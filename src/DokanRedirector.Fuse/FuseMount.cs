@@ -17,10 +17,6 @@ public sealed class FuseMount : IAsyncDisposable
     // libfuse workers only read requests and start handlers; replies come from the thread pool.
     private static readonly uint LoopThreads = (uint)Math.Max(4, 2 * Environment.ProcessorCount);
 
-    // 16 MiB: sixteen 1 MiB reads in flight, the SMB client's own window (measured on loopback: cat of
-    // 512 MiB takes 2.0 s at the kernel's 128 KiB and 0.5–0.7 s at 16 MiB, smbclient 0.5 s).
-    private const int ReadAheadKilobytes = 16 * 1024;
-
     private readonly FuseSession _session;
     private readonly FuseFileSystem _fileSystem;
     private readonly nint _id;
@@ -74,7 +70,7 @@ public sealed class FuseMount : IAsyncDisposable
             session.Mount(full);
             var entry = MountTable.Find(full)
                 ?? throw new FuseMountException($"{full} is not in /proc/self/mountinfo after mounting it.");
-            if (!KernelMount.TrySetReadAhead(entry, ReadAheadKilobytes))
+            if (!KernelMount.TrySetReadAhead(entry, ConnectionTuning.MaxReadahead / 1024))
             {
                 Log.ReadAheadUnchanged(log, full);
             }

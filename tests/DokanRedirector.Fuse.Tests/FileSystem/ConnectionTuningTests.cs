@@ -26,6 +26,17 @@ public sealed class ConnectionTuningTests
     }
 
     [Test]
+    public void Apply_AsksForTheReadaheadTheMountSets()
+    {
+        // The kernel keeps the smaller of read_ahead_kb and init's answer; it offers 128 KiB.
+        var connection = new FuseConnInfo { MaxReadahead = 128 * 1024 };
+
+        ConnectionTuning.Apply(ref connection);
+
+        Assert.That(connection.MaxReadahead, Is.EqualTo(16u << 20));
+    }
+
+    [Test]
     public void Apply_WantsNothingTheKernelCannotDo()
     {
         var connection = new FuseConnInfo { Capable = FuseCapabilities.AsyncRead };
