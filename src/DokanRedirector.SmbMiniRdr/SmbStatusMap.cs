@@ -32,9 +32,8 @@ internal static class SmbStatusMap
     /// <summary>Like <see cref="TryMap"/>, for connection set-up, where a failure means the server cannot be reached.</summary>
     public static NtStatus ForSetup(Exception exception) => exception switch
     {
-        SmbException { InnerException: SocketException s } => FromSocket(s.SocketErrorCode),
-        SmbProtocolException => NtStatus.InvalidNetworkResponse,
-        SmbException => NtStatus.BadNetworkPath, // no answer within the connect timeout: Windows' ERROR_BAD_NETPATH
+        // No answer within the connect timeout: Windows' ERROR_BAD_NETPATH (TryMap would say disconnected).
+        SmbException { InnerException: not SocketException } and not SmbProtocolException => NtStatus.BadNetworkPath,
         _ when TryMap(exception, out var status) => status,
         _ => NtStatus.UnexpectedNetworkError,
     };
