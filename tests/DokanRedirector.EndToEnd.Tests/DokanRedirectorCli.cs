@@ -8,49 +8,20 @@ namespace DokanRedirector.EndToEnd.Tests;
 /// </summary>
 internal sealed class DokanRedirectorCli(string socketPath)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     public string SocketPath { get; } = socketPath;
 
     public static string Program => Path.Combine(AppContext.BaseDirectory, "dokanredirector.dll");
 
     /// <summary>Runs <c>dokanredirector --socket … args</c> with <paramref name="stdin"/> piped in.</summary>
-    public async Task<ShellResult> RunAsync(string? stdin, params string[] args)
+    public Task<ShellResult> RunAsync(string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Program);
-        start.ArgumentList.Add("--socket");
-        start.ArgumentList.Add(SocketPath);
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { Program, "--socket", SocketPath } };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteLineAsync(stdin);
-        }
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"`dokanredirector {string.Join(' ', args)}` did not finish within {Timeout.TotalSeconds} s");
-        }
-        return new ShellResult(process.ExitCode, await output, await error);
+        return Shell.RunAsync(start, stdin, $"`dokanredirector {string.Join(' ', args)}`");
     }
 
     /// <summary><c>use MOUNT \\127.0.0.1\share --port N --user root --password-stdin</c>.</summary>

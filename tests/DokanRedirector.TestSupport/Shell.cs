@@ -13,20 +13,33 @@ public static class Shell
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<ShellResult> RunAsync(string command, string workingDirectory = "/")
+    public static Task<ShellResult> RunAsync(string command, string workingDirectory = "/")
     {
         var start = new ProcessStartInfo("/bin/sh")
         {
             ArgumentList = { "-c", command },
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         start.Environment["LC_ALL"] = "C"; // English error messages, stable `ls` order
+        return RunAsync(start, stdin: null, $"`{command}`");
+    }
+
+    /// <summary>Runs a program with <paramref name="stdin"/> piped in (then closed); a test fails, naming
+    /// <paramref name="what"/>, when it does not finish within the timeout.</summary>
+    public static async Task<ShellResult> RunAsync(ProcessStartInfo start, string? stdin, string what)
+    {
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteLineAsync(stdin);
+        }
+        process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {
@@ -35,7 +48,7 @@ public static class Shell
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"`{command}` did not finish within {Timeout.TotalSeconds} s");
+            Assert.Fail($"{what} did not finish within {Timeout.TotalSeconds} s");
         }
         return new ShellResult(process.ExitCode, await output, await error);
     }
