@@ -11,7 +11,8 @@ namespace DokanRedirector.Rdbss;
 /// Statuses, not exceptions: every method answers an NTSTATUS.
 /// </summary>
 /// <remarks>
-/// Lock order: prefix table (<see cref="_table"/>) → FCB table → FCB → Fobx gate. No lock is held
+/// Lock order: prefix table (<see cref="_table"/>) → FCB table → FCB → Fobx gate; a node's condition gate
+/// (<see cref="NetNode"/>) is a leaf taken under any of them. No lock is held
 /// across an await; the mini-redirector is never called under a lock.
 /// Invariant: a node's count is its table reference + one per child + one per holder (caller,
 /// construction, connection, SrvOpen). At the floor (table only) it is finalizable: NetRoots at once,

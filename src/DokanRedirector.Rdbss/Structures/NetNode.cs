@@ -9,6 +9,9 @@ public abstract class NetNode : RxNode
     // Completed when construction leaves InTransition; every concurrent opener awaits the same task,
     // so all of them see the same outcome.
     private readonly TaskCompletionSource _stable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Makes a change of condition and of Status one step, so a node closed in the instant its construction
+    // succeeds keeps Success as its Status. A leaf: nothing is taken under it, it is never held across an await.
+    private readonly Lock _gate = new();
     private int _condition = (int)Condition.InTransition;
     private long _dormantSince = -1;
 
@@ -43,10 +46,14 @@ public abstract class NetNode : RxNode
     /// <summary>InTransition → Good or Bad, exactly once; releases every waiter. A node closed meanwhile stays Closed.</summary>
     internal void CompleteTransition(NtStatus status)
     {
-        var to = (int)(status.IsSuccess ? Condition.Good : Condition.Bad);
-        if (Interlocked.CompareExchange(ref _condition, to, (int)Condition.InTransition) == (int)Condition.InTransition)
+        lock (_gate)
         {
-            Status = status;
+            if (_condition == (int)Condition.InTransition)
+            {
+                // Status first: whoever reads the new condition (a volatile read) also sees the status.
+                Status = status;
+                Volatile.Write(ref _condition, (int)(status.IsSuccess ? Condition.Good : Condition.Bad));
+            }
         }
         _stable.TrySetResult();
     }
@@ -55,11 +62,14 @@ public abstract class NetNode : RxNode
     /// Waiters (if any were left) are released too.</summary>
     internal void MarkClosed(NtStatus status)
     {
-        if (Status == NtStatus.Pending)
+        lock (_gate)
         {
-            Status = status;
+            if (Status == NtStatus.Pending)
+            {
+                Status = status;
+            }
+            Volatile.Write(ref _condition, (int)Condition.Closed);
         }
-        Volatile.Write(ref _condition, (int)Condition.Closed);
         _stable.TrySetResult();
     }
 
