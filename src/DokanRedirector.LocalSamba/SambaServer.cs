@@ -112,8 +112,7 @@ public sealed class SambaServer : IAsyncDisposable
     /// <summary>The share names <c>smbclient -L</c> lists (needs <see cref="SambaServerOptions.EnableRpc"/>).</summary>
     public async Task<IReadOnlyList<string>> ListSharesWithSmbClientAsync(CancellationToken ct = default)
     {
-        var list = await RunAsync(
-            "smbclient", ["-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", "-g", "-L", Host], null, ct).ConfigureAwait(false);
+        var list = await ListSharesRawAsync(ct).ConfigureAwait(false);
         if (list.ExitCode != 0)
         {
             throw new InvalidOperationException($"smbclient -L failed ({list.ExitCode}): {list.Output}");
@@ -130,6 +129,9 @@ public sealed class SambaServer : IAsyncDisposable
         }
         return names;
     }
+
+    private Task<ToolResult> ListSharesRawAsync(CancellationToken ct) =>
+        RunAsync("smbclient", ["-p", Port.ToString(CultureInfo.InvariantCulture), "-U", $"{User}%{Password}", "-g", "-L", Host], null, ct);
 
     /// <summary>
     /// The pids of the smbd children serving client connections (smbstatus -p), for fault tests
@@ -226,6 +228,12 @@ public sealed class SambaServer : IAsyncDisposable
                 throw new InvalidOperationException($"smbd exited with {_smbd.ExitCode} before it was ready.\n{LogTail()}");
             }
             last = await SmbClientAsync("share", "ls", ct).ConfigureAwait(false);
+            // With RPC, samba-dcerpcd must also have its srvsvc pipe up (it starts apart from smbd):
+            // `smbclient -L` lists shares through that pipe.
+            if (last.ExitCode == 0 && _dcerpcd is not null)
+            {
+                last = await ListSharesRawAsync(ct).ConfigureAwait(false);
+            }
             if (last.ExitCode == 0)
             {
                 return;
