@@ -77,6 +77,23 @@ internal static unsafe class FuseBridge
         }
     }
 
+    /// <summary>fuse_req_interrupt_func's callback: <paramref name="data"/> is the id <see cref="Interrupts"/> gave.</summary>
+    [UnmanagedCallersOnly]
+    public static void Interrupt(nint request, nint data)
+    {
+        try
+        {
+            if (MountRegistry.TryGet(LibFuse.RequestUserData(request), out var fileSystem))
+            {
+                fileSystem.Interrupt(data);
+            }
+        }
+        catch (Exception)
+        {
+            // The request goes on and is answered when the server is.
+        }
+    }
+
     [UnmanagedCallersOnly]
     private static void Init(nint userdata, FuseConnInfo* connection)
     {

@@ -49,6 +49,7 @@ internal sealed partial class FuseFileSystem
 
     private async ValueTask ReadDirectoryAsync(FuseRequest request, long handle, int size, long offset, bool plus)
     {
+        using var interrupt = _interrupts.Begin(request);
         if (!_openDirectories.TryGetValue(handle, out var directory))
         {
             request.ReplyError(Errno.EBADF);
@@ -58,7 +59,7 @@ internal sealed partial class FuseFileSystem
         if (offset == 0)
         {
             // Offset 0 (a first read or a rewinddir) reads the whole directory; later pages come from it.
-            var loaded = directory.IsOwn ? await ListOwnDirectoryAsync(directory.Path) : await ListAsync(handle);
+            var loaded = directory.IsOwn ? await ListOwnDirectoryAsync(directory.Path, interrupt.Token) : await ListAsync(handle, interrupt.Token);
             if (!loaded.IsSuccess)
             {
                 request.ReplyStatus(loaded.Status);
@@ -69,12 +70,12 @@ internal sealed partial class FuseFileSystem
         ReplyDirectoryPage(request, directory, listing, (int)Math.Min(offset, int.MaxValue), size, plus);
     }
 
-    private async ValueTask<RxResult<DirectoryListing>> ListAsync(long handle)
+    private async ValueTask<RxResult<DirectoryListing>> ListAsync(long handle, CancellationToken ct)
     {
         var entries = new List<DirectoryEntry>();
         for (var restart = true; ; restart = false)
         {
-            var batch = await _redirector.QueryDirectoryAsync(handle, "*", restart, Lifetime);
+            var batch = await _redirector.QueryDirectoryAsync(handle, "*", restart, ct);
             if (batch.Status == NtStatus.NoMoreFiles)
             {
                 return DirectoryListing.From(entries);
@@ -87,9 +88,9 @@ internal sealed partial class FuseFileSystem
         }
     }
 
-    private async ValueTask<RxResult<DirectoryListing>> ListOwnDirectoryAsync(string path)
+    private async ValueTask<RxResult<DirectoryListing>> ListOwnDirectoryAsync(string path, CancellationToken ct)
     {
-        var names = await _namespace.ListOwnDirectoryAsync(path, Lifetime);
+        var names = await _namespace.ListOwnDirectoryAsync(path, ct);
         if (!names.IsSuccess)
         {
             return names.Status;

@@ -12,6 +12,7 @@ internal sealed partial class FuseFileSystem
 
     private async ValueTask LookupAsync(FuseRequest request, ulong parent, string name)
     {
+        using var interrupt = _interrupts.Begin(request);
         var path = _inodes.PathOf(parent, name);
         if (!TryResolve(path, out var netPath, out var errno))
         {
@@ -21,12 +22,12 @@ internal sealed partial class FuseFileSystem
         await WritesSettledAsync(parent, name);
         if (netPath is null)
         {
-            var status = await _namespace.LookupOwnDirectoryAsync(path!, Lifetime);
+            var status = await _namespace.LookupOwnDirectoryAsync(path!, interrupt.Token);
             ReplyLookup(request, parent, name, status, information: null);
             return;
         }
         // One compound round trip on SMB (CREATE + QUERY_INFO + CLOSE).
-        var info = await _redirector.QueryPathInformationAsync(netPath.Value, Lifetime);
+        var info = await _redirector.QueryPathInformationAsync(netPath.Value, interrupt.Token);
         ReplyLookup(request, parent, name, info.Status, info.Value);
     }
 
@@ -67,11 +68,12 @@ internal sealed partial class FuseFileSystem
 
     private async ValueTask GetAttributesAsync(FuseRequest request, ulong ino, long? handle)
     {
+        using var interrupt = _interrupts.Begin(request);
         await WritesSettledAsync(ino);
         // fstat on an open file: by handle, which still works after the name was unlinked or renamed.
         if (handle is { } h && _openFiles.ContainsKey(h))
         {
-            ReplyAttributes(request, ino, await _redirector.QueryInformationAsync(h, Lifetime));
+            ReplyAttributes(request, ino, await _redirector.QueryInformationAsync(h, interrupt.Token));
             return;
         }
         if (!TryResolve(_inodes.PathOf(ino), out var netPath, out var errno))
@@ -84,7 +86,7 @@ internal sealed partial class FuseFileSystem
             request.ReplyAttributes(_stat.VirtualDirectory(ino, _created), _attributeTimeout);
             return;
         }
-        ReplyAttributes(request, ino, await _redirector.QueryPathInformationAsync(netPath.Value, Lifetime));
+        ReplyAttributes(request, ino, await _redirector.QueryPathInformationAsync(netPath.Value, interrupt.Token));
     }
 
     private void ReplyAttributes(FuseRequest request, ulong ino, RxResult<FileInformation> info)
@@ -174,6 +176,7 @@ internal sealed partial class FuseFileSystem
 
     private async ValueTask StatFileSystemAsync(FuseRequest request, ulong ino)
     {
+        using var interrupt = _interrupts.Begin(request);
         if (!TryResolve(_inodes.PathOf(ino), out var netPath, out var errno))
         {
             request.ReplyError(errno);
@@ -184,7 +187,7 @@ internal sealed partial class FuseFileSystem
             request.ReplyStatFs(VolumeMapping.Empty);
             return;
         }
-        var volume = await _redirector.QueryVolumeAsync(netPath.Value, Lifetime);
+        var volume = await _redirector.QueryVolumeAsync(netPath.Value, interrupt.Token);
         if (volume.IsSuccess)
         {
             request.ReplyStatFs(VolumeMapping.From(volume.Value!));

@@ -72,6 +72,7 @@ internal sealed partial class FuseFileSystem
 
     private async ValueTask ReadAsync(FuseRequest request, ulong ino, long handle, int size, long offset)
     {
+        using var interrupt = _interrupts.Begin(request);
         await WritesSettledAsync(ino);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
@@ -80,7 +81,7 @@ internal sealed partial class FuseFileSystem
             var total = 0;
             while (total < size)
             {
-                var read = await _redirector.ReadAsync(handle, offset + total, buffer.AsMemory(total, size - total), Lifetime);
+                var read = await _redirector.ReadAsync(handle, offset + total, buffer.AsMemory(total, size - total), interrupt.Token);
                 if (read.Status == NtStatus.EndOfFile || (read.IsSuccess && read.Value == 0))
                 {
                     break;
@@ -118,7 +119,8 @@ internal sealed partial class FuseFileSystem
         }
         try
         {
-            await writes.EnterAsync(offset, size, Lifetime);
+            using var interrupt = _interrupts.Begin(request);
+            await writes.EnterAsync(offset, size, interrupt.Token);
         }
         catch (OperationCanceledException)
         {

@@ -30,6 +30,7 @@ internal sealed partial class FuseFileSystem
     private readonly PendingReplies _pending = new();
     // Cancelled when the session ends: whatever is still in flight answers at once.
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly Interrupts _interrupts;
     // Handles the kernel holds; closed by us if the session ends before it releases them.
     private readonly ConcurrentDictionary<long, ulong> _openFiles = new();
     private readonly ConcurrentDictionary<long, DirectoryHandle> _openDirectories = new();
@@ -44,9 +45,13 @@ internal sealed partial class FuseFileSystem
         _attributeTimeout = options.AttributeTimeout.TotalSeconds;
         _entryTimeout = options.EntryTimeout.TotalSeconds;
         _log = log;
+        _interrupts = new Interrupts(_lifetime.Token);
     }
 
     private CancellationToken Lifetime => _lifetime.Token;
+
+    /// <summary>FUSE_INTERRUPT for the request <see cref="Interrupts"/> gave <paramref name="id"/>.</summary>
+    public void Interrupt(nint id) => _interrupts.Interrupt(id);
 
     /// <summary>After the session loop ended: stops what is in flight, waits for every reply, then closes
     /// the handles the kernel never released (it will not, once the connection is gone).</summary>
@@ -116,6 +121,11 @@ internal sealed partial class FuseFileSystem
         try
         {
             await work;
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted, or the session is ending: nothing was answered yet.
+            request.ReplyError(Errno.EINTR);
         }
         catch (Exception e)
         {

@@ -50,6 +50,14 @@ internal static unsafe partial class LibFuse
     [SuppressGCTransition] // a field address, no syscall, no lock
     public static partial FuseCtx* RequestContext(nint request);
 
+    /// <summary>
+    /// Calls <paramref name="function"/>(request, data) when the kernel interrupts the request (the caller got a
+    /// signal), at once if it already has. It may still be called just after the reply, so data must not
+    /// point at anything the reply frees.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "fuse_req_interrupt_func")]
+    public static partial void RequestInterruptFunction(nint request, delegate* unmanaged<nint, nint, void> function, nint data);
+
     /// <summary>err is the positive errno; 0 answers success to requests without data.</summary>
     [LibraryImport(Library, EntryPoint = "fuse_reply_err")]
     public static partial int ReplyErr(nint request, int err);
