@@ -13,7 +13,8 @@ namespace DokanRedirector.LocalSamba;
 /// </summary>
 public sealed class SambaServer : IAsyncDisposable
 {
-    public const string User = "root";
+    /// <summary>The account the server knows: whoever runs it (smbd, unless run by root, can serve only as itself).</summary>
+    public static string User { get; } = Environment.UserName;
     public const string Password = "Passw0rd!";
     public const string Host = "127.0.0.1";
 
@@ -63,11 +64,7 @@ public sealed class SambaServer : IAsyncDisposable
             var conf = Path.Combine(root, "smb.conf");
             await File.WriteAllTextAsync(conf, Config(root, port, options), ct).ConfigureAwait(false);
 
-            var add = await RunAsync("smbpasswd", ["-c", conf, "-s", "-a", User], $"{Password}\n{Password}\n", ct).ConfigureAwait(false);
-            if (add.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"smbpasswd failed ({add.ExitCode}): {add.Output}");
-            }
+            SmbPasswdFile.Write(Path.Combine(root, "private", "smbpasswd"), User, Password);
 
             // samba-dcerpcd --libexec-rpcds starts every RPC helper up front (srvsvc for share lists).
             var dcerpcd = options.EnableRpc ? StartDaemon(DcerpcdPath, ["-F", "--no-process-group", "-s", conf, "--libexec-rpcds"]) : null;
@@ -259,6 +256,7 @@ public sealed class SambaServer : IAsyncDisposable
             state directory = {root}/state
             cache directory = {root}/cache
             private dir = {root}/private
+            passdb backend = smbpasswd:{root}/private/smbpasswd
             ncalrpc dir = {root}/ncalrpc
             log file = {root}/log.%m
             log level = 1
@@ -280,7 +278,7 @@ public sealed class SambaServer : IAsyncDisposable
 
     private static void RequireTools(SambaServerOptions options)
     {
-        string[] tools = ["smbd", "smbclient", "smbpasswd", "smbstatus"];
+        string[] tools = ["smbd", "smbclient", "smbstatus"];
         var missing = new List<string>();
         foreach (var tool in tools)
         {
