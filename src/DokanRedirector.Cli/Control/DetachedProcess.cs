@@ -6,7 +6,7 @@ using System.Runtime.Versioning;
 namespace DokanRedirector.Cli.Control;
 
 /// <summary>
-/// Starts a process with CreateProcessW directly, because Process.Start always lets the child inherit the
+/// Starts a process with CreateProcessW directly, because .NET 10's Process.Start always lets the child inherit the
 /// caller's inheritable handles (bInheritHandles is TRUE): a service holding the write end of a pipe the CLI's
 /// output went to would keep whoever reads it (PowerShell's <c>$x = dokanredirector use …</c>) waiting forever.
 /// CREATE_NO_WINDOW gives it a hidden console of its own, so closing this one or Ctrl+C here does not reach it.
