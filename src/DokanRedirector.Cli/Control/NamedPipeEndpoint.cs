@@ -13,8 +13,11 @@ namespace DokanRedirector.Cli.Control;
 [SupportedOSPlatform("windows")]
 internal sealed class NamedPipeEndpoint(string pipeName) : ControlEndpoint
 {
-    /// <summary>How long a client waits for a free pipe instance; a pipe that does not exist fails at once.</summary>
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a client tries. .NET retries a pipe that does not exist until this ends, so every "is the service
+    /// running?" costs it; the service keeps an instance waiting at all times, so a live one answers well within it.
+    /// </summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(500);
 
     public override string Address => pipeName;
 
