@@ -3,7 +3,8 @@
 # Idempotent: installs only missing packages. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
-apt_packages=(samba smbclient fuse3 libfuse3-3)
+# wixl and msitools build and inspect the Windows installer (installer/windows/build-msi.sh) on Linux.
+apt_packages=(samba smbclient fuse3 libfuse3-3 wixl msitools)
 
 sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 

@@ -5,14 +5,14 @@ namespace DokanRedirector.Cli;
 /// <summary>Every log line of the CLI and its service (event ids 300–399). None takes a password.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(300, LogLevel.Information, "Listening on {SocketPath} for uid {OwnerUserId} and root")]
-    public static partial void ServiceListening(ILogger logger, string socketPath, uint ownerUserId);
+    [LoggerMessage(300, LogLevel.Information, "Listening on {Address} for {Owner}")]
+    public static partial void ServiceListening(ILogger logger, string address, string owner);
 
-    [LoggerMessage(301, LogLevel.Warning, "Refused a control connection from pid {ProcessId}, uid {UserId}: only uid {OwnerUserId} and root may control this service")]
-    public static partial void PeerRejected(ILogger logger, int processId, uint userId, uint ownerUserId);
+    [LoggerMessage(301, LogLevel.Warning, "Refused a control connection from pid {ProcessId}, {Account}: only {Owner} may control this service")]
+    public static partial void PeerRejected(ILogger logger, int processId, string account, string owner);
 
-    [LoggerMessage(302, LogLevel.Debug, "{Request} from pid {ProcessId}, uid {UserId}")]
-    public static partial void RequestReceived(ILogger logger, string request, int processId, uint userId);
+    [LoggerMessage(302, LogLevel.Debug, "{Request} from pid {ProcessId}, {Account}")]
+    public static partial void RequestReceived(ILogger logger, string request, int processId, string account);
 
     [LoggerMessage(303, LogLevel.Error, "{Request} failed inside the service")]
     public static partial void RequestFailed(ILogger logger, Exception exception, string request);

@@ -1,5 +1,2 @@
-using System.Runtime.Versioning;
-
-// Linux only for now: the control channel is a Unix socket checked with SO_PEERCRED and the front end is FUSE.
-// Windows (a named pipe and the Dokan front end) is issue 5.
-[assembly: SupportedOSPlatform("linux")]
+// The CLI runs on Linux (a Unix control socket, FUSE) and Windows (a named pipe, Dokan). Platform-specific types
+// carry [SupportedOSPlatform]; the code that chooses between them asks OperatingSystem.IsWindows()/IsLinux().

@@ -11,7 +11,7 @@ public sealed record ShellResult(int ExitCode, string Output, string Error)
 /// <summary>Runs real tools (ls, cat, cp, mv, dd…) against a mount, as a user would, in /bin/sh.</summary>
 public static class Shell
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     public static Task<ShellResult> RunAsync(string command, string workingDirectory = "/")
     {
@@ -25,8 +25,8 @@ public static class Shell
     }
 
     /// <summary>Runs a program with <paramref name="stdin"/> piped in (then closed); a test fails, naming
-    /// <paramref name="what"/>, when it does not finish within the timeout.</summary>
-    public static async Task<ShellResult> RunAsync(ProcessStartInfo start, string? stdin, string what)
+    /// <paramref name="what"/>, when it does not finish within <paramref name="timeout"/> (default 60 s).</summary>
+    public static async Task<ShellResult> RunAsync(ProcessStartInfo start, string? stdin, string what, TimeSpan? timeout = null)
     {
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
@@ -40,15 +40,16 @@ public static class Shell
             await process.StandardInput.WriteLineAsync(stdin);
         }
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Timeout);
+        var limit = timeout ?? DefaultTimeout;
+        using var expired = new CancellationTokenSource(limit);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(expired.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{what} did not finish within {Timeout.TotalSeconds} s");
+            Assert.Fail($"{what} did not finish within {limit.TotalSeconds} s");
         }
         return new ShellResult(process.ExitCode, await output, await error);
     }

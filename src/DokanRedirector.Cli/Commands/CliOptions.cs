@@ -9,11 +9,14 @@ internal sealed class CliOptions
     /// <summary>Tests and side-by-side services pick their own socket; everyone else gets the per-user default.</summary>
     public Option<string> Socket { get; } = new("--socket")
     {
-        Description = "The service's control socket (default: $XDG_RUNTIME_DIR/dokanredirector/control.sock; "
-            + "/run/dokanredirector/control.sock for root)",
+        Description = OperatingSystem.IsWindows()
+            ? "The service's control pipe (default: dokanredirector-<your SID>)"
+            : "The service's control socket (default: $XDG_RUNTIME_DIR/dokanredirector/control.sock; "
+                + "/run/dokanredirector/control.sock for root)",
         Recursive = true,
-        HelpName = "PATH",
+        HelpName = OperatingSystem.IsWindows() ? "NAME" : "PATH",
     };
 
-    public string SocketPath(ParseResult parse) => Path.GetFullPath(parse.GetValue(Socket) ?? ControlSocketPath.Default());
+    /// <summary>The socket's full path on Linux, the pipe's name on Windows.</summary>
+    public string Address(ParseResult parse) => ControlEndpoint.For(parse.GetValue(Socket)).Address;
 }

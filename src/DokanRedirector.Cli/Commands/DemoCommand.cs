@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.Versioning;
 using DokanRedirector.Cli.Control;
 using DokanRedirector.Cli.Service;
 using DokanRedirector.LocalSamba;
@@ -48,6 +49,10 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            return terminal.Failure("demo runs on Linux: it starts a throw-away Samba and mounts it with FUSE.");
+        }
         if (FusePrerequisites.Problem() is { } missing)
         {
             return terminal.Failure(missing);
@@ -123,6 +128,7 @@ internal sealed class DemoCommand(IServiceProvider services, LogVerbosity verbos
     /// Not recursive: were the unmount to have failed, a recursive delete would walk into the share and delete
     /// its files through the mount. An empty mount point and the socket's directory are all that is left.
     /// </summary>
+    [SupportedOSPlatform("linux")]
     private void RemoveScratch(string scratch)
     {
         try

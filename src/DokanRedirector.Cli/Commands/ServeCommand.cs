@@ -56,7 +56,7 @@ internal sealed class ServeCommand(
                 return terminal.UsageError($"--credentials: {e.Message}");
             }
         }
-        var server = new ControlServer(cli.SocketPath(parse), services.GetRequiredService<IControlHandler>(),
+        var server = new ControlServer(cli.Address(parse), services.GetRequiredService<IControlHandler>(),
             services.GetRequiredService<ILogger<ControlServer>>());
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, stop.Stopping);
         try

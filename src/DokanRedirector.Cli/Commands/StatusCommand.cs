@@ -9,7 +9,7 @@ internal sealed class StatusCommand(CliOptions cli, ServiceClient service, ITerm
     public Command Build()
     {
         var command = new Command("status", "Show the live redirector structures with conditions and reference counts");
-        command.SetAction((parse, ct) => service.CallAsync(cli.SocketPath(parse), new StatusRequest(), response =>
+        command.SetAction((parse, ct) => service.CallAsync(cli.Address(parse), new StatusRequest(), response =>
         {
             if (response.Service is { } answered)
             {

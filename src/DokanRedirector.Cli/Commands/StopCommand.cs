@@ -18,10 +18,10 @@ internal sealed class StopCommand(CliOptions cli, ITerminal terminal)
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var socket = cli.SocketPath(parse);
+        var socket = cli.Address(parse);
         try
         {
-            var response = await ServiceLauncher.TrySendAsync(socket, new StopRequest(), ct);
+            var response = await new ControlClient(socket).TrySendAsync(new StopRequest(), ct);
             if (response is null)
             {
                 terminal.Out.WriteLine("The service is not running.");

@@ -13,7 +13,9 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
 {
     private readonly Argument<string?> _local = new("local")
     {
-        Description = "The mount point (an existing directory); with --delete, it or \\\\server\\share",
+        Description = OperatingSystem.IsWindows()
+            ? "The drive letter (Z:); with --delete, it or \\\\server\\share"
+            : "The mount point (an existing directory); with --delete, it or \\\\server\\share",
         Arity = ArgumentArity.ZeroOrOne,
     };
     private readonly Argument<string?> _remote = new("remote")
@@ -72,7 +74,7 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
     }
 
     private Task<int> ListAsync(ParseResult parse, CancellationToken ct) =>
-        service.CallAsync(cli.SocketPath(parse), new ListRequest(), response =>
+        service.CallAsync(cli.Address(parse), new ListRequest(), response =>
         {
             ConnectionTable.Write(terminal.Ansi, response.Connections ?? []);
             return ExitCodes.Success;
@@ -93,15 +95,19 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
         {
             return terminal.UsageError($"'{remote}' names a server only; give a share: {share}\\share");
         }
+        // Before the password: a letter in use should not cost the user a prompt.
+        if (LocalName.ForUse(local, out var localProblem) is not { } mountPoint)
+        {
+            return terminal.UsageError(localProblem);
+        }
         var credentials = _logon.Read(parse, share.Server, out var port, out var problem);
         if (credentials is null)
         {
             return terminal.UsageError(problem);
         }
-        var mountPoint = MountPoint(local);
         var request = new UseRequest(mountPoint, share.ToString(), credentials, port,
             parse.GetValue(_seal), parse.GetValue(_readOnly));
-        return await service.CallAsync(cli.SocketPath(parse), request, _ =>
+        return await service.CallAsync(cli.Address(parse), request, _ =>
         {
             terminal.Out.WriteLine($"{share} is mounted at {mountPoint}.");
             return ExitCodes.Success;
@@ -110,9 +116,8 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
 
     private Task<int> DeleteAsync(ParseResult parse, string name, CancellationToken ct)
     {
-        // A UNC name is sent as typed (the service matches it); a mount point must be absolute, as it was mapped.
-        var target = name.StartsWith(@"\\", StringComparison.Ordinal) || name.StartsWith("//", StringComparison.Ordinal) ? name : MountPoint(name);
-        return service.CallAsync(cli.SocketPath(parse), new DeleteRequest(target, parse.GetValue(_force)), response =>
+        var target = LocalName.ForDelete(name);
+        return service.CallAsync(cli.Address(parse), new DeleteRequest(target, parse.GetValue(_force)), response =>
         {
             if (response.OpenFiles is { Count: > 0 } closed)
             {
@@ -123,6 +128,4 @@ internal sealed class UseCommand(CliOptions cli, ServiceClient service, Password
             return ExitCodes.Success;
         }, ct);
     }
-
-    private static string MountPoint(string local) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(local));
 }

@@ -5,22 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace DokanRedirector.Cli.Control;
 
 /// <summary>
-/// The service's end of the control socket: accepts connections, checks each peer with SO_PEERCRED (same
-/// uid or root), then answers request lines one by one until the peer hangs up.
+/// The service's end of the control channel: accepts connections, asks the operating system who each peer is
+/// (<see cref="IControlListener.Identify"/>), then answers request lines one by one until the peer hangs up.
 /// </summary>
-internal sealed class ControlServer(string socketPath, IControlHandler handler, ILogger<ControlServer> logger)
+internal sealed class ControlServer(string address, IControlHandler handler, ILogger<ControlServer> logger)
 {
-    /// <summary>Whose service this is; peers of another uid (other than root) are refused.</summary>
-    public uint OwnerUserId { get; init; } = UnixUser.EffectiveUserId;
+    private readonly ControlEndpoint _endpoint = ControlEndpoint.For(address);
 
-    public string SocketPath { get; } = Path.GetFullPath(socketPath);
-
-    /// <summary>Binds the socket and serves until <paramref name="cancellationToken"/> ends; then removes it.</summary>
-    /// <exception cref="InvalidOperationException">Another service already answers on the socket.</exception>
+    /// <summary>Listens and serves until <paramref name="cancellationToken"/> ends; then stops listening.</summary>
+    /// <exception cref="InvalidOperationException">Another service already answers there.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var listener = await BindAsync(cancellationToken);
-        Log.ServiceListening(logger, SocketPath, OwnerUserId);
+        using var listener = await _endpoint.ListenAsync(cancellationToken);
+        Log.ServiceListening(logger, _endpoint.Address, listener.Owner);
         var clients = new List<Task>();
         try
         {
@@ -28,7 +25,7 @@ internal sealed class ControlServer(string socketPath, IControlHandler handler, 
             {
                 var client = await listener.AcceptAsync(cancellationToken);
                 clients.RemoveAll(t => t.IsCompleted);
-                clients.Add(ServeClientAsync(client, cancellationToken));
+                clients.Add(ServeClientAsync(listener, client, cancellationToken));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -37,60 +34,30 @@ internal sealed class ControlServer(string socketPath, IControlHandler handler, 
         }
         finally
         {
-            File.Delete(SocketPath);
             await Task.WhenAll(clients);
         }
     }
 
-    private async Task<Socket> BindAsync(CancellationToken ct)
-    {
-        ControlSocketPath.PrepareDirectory(SocketPath);
-        if (File.Exists(SocketPath))
-        {
-            // A socket file with nobody behind it is left over from a service that died; one that answers is not ours to take.
-            if (await ControlClient.IsListeningAsync(SocketPath, ct))
-            {
-                throw new InvalidOperationException($"A service already listens on {SocketPath}.");
-            }
-            File.Delete(SocketPath);
-        }
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            listener.Bind(new UnixDomainSocketEndPoint(SocketPath));
-            // The directory (0700) already keeps others out; the mode is a second fence.
-            File.SetUnixFileMode(SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite); // ours: just created
-            listener.Listen(16);
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-    }
-
-    private async Task ServeClientAsync(Socket client, CancellationToken ct)
+    private async Task ServeClientAsync(IControlListener listener, Stream client, CancellationToken ct)
     {
         await Task.Yield(); // the accept loop goes on while this client is served
-        using var _ = client;
-        await using var stream = new NetworkStream(client, ownsSocket: false);
-        var channel = new LineChannel(stream);
+        await using var _ = client;
+        var channel = new LineChannel(client);
         try
         {
-            var peer = PeerCredentials.Of(client);
-            if (!peer.IsUserOrRoot(OwnerUserId))
+            var peer = listener.Identify(client);
+            if (!peer.MayControl)
             {
-                Log.PeerRejected(logger, peer.ProcessId, peer.UserId, OwnerUserId);
+                Log.PeerRejected(logger, peer.ProcessId, peer.Account, listener.Owner);
                 await channel.WriteAsync(ControlJson.Serialize(ControlResponse.Failure(NtStatus.AccessDenied,
-                    $"This service belongs to uid {OwnerUserId}; only that user and root may control it.")), ct);
+                    $"Only {listener.Owner} may control this service.")), ct);
                 return;
             }
             while (await channel.ReadLineAsync(ct) is { } line)
             {
                 var response = await AnswerAsync(line, peer, ct);
                 // Not cancellable: the answer to `stop` is written after the token ended, and a line this
-                // size fits the socket's buffer, so the write cannot hang on a peer that does not read.
+                // size fits the channel's buffer, so the write cannot hang on a peer that does not read.
                 await channel.WriteAsync(ControlJson.Serialize(response), CancellationToken.None);
             }
         }
@@ -100,7 +67,7 @@ internal sealed class ControlServer(string socketPath, IControlHandler handler, 
         }
     }
 
-    private async Task<ControlResponse> AnswerAsync(string line, PeerCredentials peer, CancellationToken ct)
+    private async Task<ControlResponse> AnswerAsync(string line, ControlPeer peer, CancellationToken ct)
     {
         ControlRequest request;
         try
@@ -117,7 +84,7 @@ internal sealed class ControlServer(string socketPath, IControlHandler handler, 
             return ControlResponse.Failure(NtStatus.NotSupported,
                 $"The CLI speaks control protocol {request.Version}, the service {ControlProtocol.Version}. Restart the service: dokanredirector stop.");
         }
-        Log.RequestReceived(logger, request.GetType().Name, peer.ProcessId, peer.UserId);
+        Log.RequestReceived(logger, request.GetType().Name, peer.ProcessId, peer.Account);
         try
         {
             return await handler.HandleAsync(request, peer, ct);

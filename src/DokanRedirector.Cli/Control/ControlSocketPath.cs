@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 
 namespace DokanRedirector.Cli.Control;
 
 /// <summary>Where the service listens, and the private directory around it.</summary>
+[SupportedOSPlatform("linux")]
 internal static class ControlSocketPath
 {
     public const string FileName = "control.sock";

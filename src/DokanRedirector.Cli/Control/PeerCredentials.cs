@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 
 namespace DokanRedirector.Cli.Control;
 
@@ -7,6 +8,7 @@ namespace DokanRedirector.Cli.Control;
 /// The kernel's word on who is at the other end of a Unix socket (<c>struct ucred</c> from SO_PEERCRED):
 /// taken when the peer connected, so it cannot be forged by what the peer sends.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal readonly record struct PeerCredentials(int ProcessId, uint UserId, uint GroupId)
 {
     private const int SolSocket = 1;

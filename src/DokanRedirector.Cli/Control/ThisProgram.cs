@@ -16,5 +16,5 @@ internal static class ThisProgram
 
     /// <summary>What to type to run it: <c>dokanredirector</c> when that is what runs, else the full invocation.</summary>
     public static string CommandLine =>
-        Invocation is [var only] && Path.GetFileName(only) == "dokanredirector" ? "dokanredirector" : string.Join(' ', Invocation);
+        Invocation is [var only] && Path.GetFileNameWithoutExtension(only) == "dokanredirector" ? "dokanredirector" : string.Join(' ', Invocation);
 }

@@ -7,7 +7,7 @@ namespace DokanRedirector.Cli.Service;
 /// <summary>Turns control requests into <see cref="RedirectorService"/> calls and their results into responses.</summary>
 internal sealed class ControlRequestHandler(RedirectorService service, StopSignal stop) : IControlHandler
 {
-    public async Task<ControlResponse> HandleAsync(ControlRequest request, PeerCredentials peer, CancellationToken cancellationToken) =>
+    public async Task<ControlResponse> HandleAsync(ControlRequest request, ControlPeer peer, CancellationToken cancellationToken) =>
         request switch
         {
             ListRequest => new ControlResponse { Connections = service.ListConnections() },
@@ -29,9 +29,9 @@ internal sealed class ControlRequestHandler(RedirectorService service, StopSigna
         {
             return ControlResponse.Failure(NtStatus.ObjectNameInvalid, $"'{use.RemoteName}' is not a share name (\\\\server\\share).");
         }
-        if (!Path.IsPathFullyQualified(use.LocalName))
+        if (!LocalName.IsValid(use.LocalName))
         {
-            return ControlResponse.Failure(NtStatus.ObjectNameInvalid, $"The mount point '{use.LocalName}' must be an absolute path.");
+            return ControlResponse.Failure(NtStatus.ObjectNameInvalid, $"The local name '{use.LocalName}' must be {LocalName.Expected}.");
         }
         var mapping = new ShareMapping(use.LocalName, remote, use.Credentials, new SmbServerSettings(use.Port, use.Seal), use.ReadOnly);
         return Respond(await service.UseAsync(mapping, ct));

@@ -17,8 +17,8 @@ internal static class CredentialsFile
     /// <exception cref="FormatException">A line is malformed, or the file is readable by others; the message names the line, never the password.</exception>
     public static async Task<IReadOnlyList<ServerCredential>> LoadAsync(string path, CancellationToken cancellationToken)
     {
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & OthersAccess) != 0)
+        // On Windows the file's ACL guards it (a profile's folders are private to their user); there is no mode to check.
+        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(path) is var mode && (mode & OthersAccess) != 0)
         {
             throw new FormatException(
                 $"{path} holds passwords but others may access it (mode {System.Convert.ToString((int)mode, 8)}). Run: chmod 600 {path}");

@@ -32,7 +32,8 @@ internal sealed class RedirectorService(
     public async Task<ServiceResult> UseAsync(ShareMapping mapping, CancellationToken cancellationToken)
     {
         var local = mapping.LocalName;
-        if (!Directory.Exists(local))
+        // A drive letter (Windows) is the front end's to claim; a mount point must exist already.
+        if (!OperatingSystem.IsWindows() && !Directory.Exists(local))
         {
             return new ServiceResult(NtStatus.ObjectPathNotFound,
                 $"The mount point {local} does not exist or is not a directory; create it first (mkdir -p {local}).", []);

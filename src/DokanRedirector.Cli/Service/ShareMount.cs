@@ -6,7 +6,10 @@ namespace DokanRedirector.Cli.Service;
 /// <summary>A connection and the mount that serves it: they live and die together.</summary>
 internal sealed record ShareMount(Connection Connection, IMount Mount)
 {
-    /// <summary><c>/mnt/x/dir/f</c> for <c>\\server\share\dir\f</c> mounted at <c>/mnt/x</c>; null when the name is not below it.</summary>
+    /// <summary>
+    /// <c>/mnt/x/dir/f</c> for <c>\\server\share\dir\f</c> mounted at <c>/mnt/x</c> (<c>Z:\dir\f</c> at drive <c>Z:</c>);
+    /// null when the name is not below it.
+    /// </summary>
     public static string? LocalPath(string mountPoint, UncName remote, string uncName)
     {
         var root = remote.ToString();
@@ -16,7 +19,8 @@ internal sealed record ShareMount(Connection Connection, IMount Mount)
         }
         var below = uncName[root.Length..];
         return below.Length == 0 ? mountPoint
-            : below[0] == '\\' ? mountPoint.TrimEnd('/') + below.Replace('\\', '/')
-            : null;
+            : below[0] != '\\' ? null
+            : LocalName.Drive(mountPoint) == mountPoint ? mountPoint + below
+            : mountPoint.TrimEnd('/') + below.Replace('\\', '/');
     }
 }

@@ -63,7 +63,8 @@ public sealed class ControlServerTests
         {
             Assert.That(request, Is.TypeOf<ListRequest>());
             Assert.That(peer.ProcessId, Is.EqualTo(Environment.ProcessId));
-            Assert.That(peer.UserId, Is.EqualTo(UnixUser.EffectiveUserId));
+            Assert.That(peer.Account, Is.EqualTo($"uid {UnixUser.EffectiveUserId}"));
+            Assert.That(peer.MayControl, Is.True);
         });
     }
 
@@ -176,11 +177,11 @@ public sealed class ControlServerTests
 
     private sealed class RecordingHandler : IControlHandler
     {
-        public ConcurrentQueue<(ControlRequest Request, PeerCredentials Peer)> Received { get; } = new();
+        public ConcurrentQueue<(ControlRequest Request, ControlPeer Peer)> Received { get; } = new();
 
         public volatile bool Throw;
 
-        public Task<ControlResponse> HandleAsync(ControlRequest request, PeerCredentials peer, CancellationToken cancellationToken)
+        public Task<ControlResponse> HandleAsync(ControlRequest request, ControlPeer peer, CancellationToken cancellationToken)
         {
             if (Throw)
             {
