@@ -3,17 +3,19 @@ using DokanRedirector.Rdbss.Mrx;
 
 namespace DokanRedirector.Dokan.FileSystem;
 
-// DeleteFile, DeleteDirectory (checks only: the delete happens in Cleanup) and MoveFile.
+// DeleteFile, DeleteDirectory (the delete disposition; the delete completes in Cleanup) and MoveFile.
 internal sealed partial class DokanFileSystem
 {
     /// <summary>
-    /// dokan.h: check whether the file can be deleted, do not delete it. Called again with DeletePending clear
-    /// when the delete is called off, which needs nothing here.
+    /// dokan.h: say whether the file can be deleted; DeletePending clear means the delete was called off.
+    /// This is FileDispositionInformation, so it goes to the server as such (MS-FSCC 2.4.11): the server answers
+    /// STATUS_CANNOT_DELETE for a read-only file and STATUS_DIRECTORY_NOT_EMPTY for a directory with entries,
+    /// as NTFS does when the disposition is set, and Cleanup then finds the name already marked.
     /// </summary>
-    public NtStatus DeleteFile(string fileName, ref DokanFileInfo info) => CheckDeletable(isDirectory: false, ref info);
+    public NtStatus DeleteFile(string fileName, ref DokanFileInfo info) => SetDeleteDisposition(ref info);
 
-    /// <summary>As <see cref="DeleteFile"/>; a directory must also be empty (STATUS_DIRECTORY_NOT_EMPTY).</summary>
-    public NtStatus DeleteDirectory(string fileName, ref DokanFileInfo info) => CheckDeletable(isDirectory: true, ref info);
+    /// <inheritdoc cref="DeleteFile"/>
+    public NtStatus DeleteDirectory(string fileName, ref DokanFileInfo info) => SetDeleteDisposition(ref info);
 
     /// <summary>FileRenameInformation on the open handle: the server answers STATUS_OBJECT_NAME_COLLISION when
     /// the target exists and <paramref name="replaceIfExisting"/> is false.</summary>
@@ -32,36 +34,6 @@ internal sealed partial class DokanFileSystem
         return status;
     }
 
-    private NtStatus CheckDeletable(bool isDirectory, ref DokanFileInfo info)
-    {
-        if (info.DeletePending == 0)
-        {
-            return NtStatus.Success;
-        }
-        var handle = HandleOf(info);
-        return Run(ct => CheckDeletableAsync(handle, isDirectory, ct), ref info);
-    }
-
-    private async ValueTask<NtStatus> CheckDeletableAsync(long handle, bool isDirectory, CancellationToken ct)
-    {
-        var queried = await _redirector.QueryInformationAsync(handle, ct);
-        if (!queried.IsSuccess)
-        {
-            return queried.Status;
-        }
-        if ((queried.Value.Attributes & NtFileAttributes.ReadOnly) != 0)
-        {
-            return NtStatus.CannotDelete;
-        }
-        if (!isDirectory)
-        {
-            return NtStatus.Success;
-        }
-        var listed = await ListAsync(handle, ct);
-        if (!listed.IsSuccess)
-        {
-            return listed.Status;
-        }
-        return listed.Value!.TrueForAll(e => IsDotEntry(e.Name)) ? NtStatus.Success : NtStatus.DirectoryNotEmpty;
-    }
+    private NtStatus SetDeleteDisposition(ref DokanFileInfo info) =>
+        SetInformation(new SetDisposition(DeletePending: info.DeletePending != 0), ref info);
 }

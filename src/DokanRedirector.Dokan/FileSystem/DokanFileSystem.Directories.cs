@@ -3,27 +3,27 @@ using DokanRedirector.Rdbss.Mrx;
 
 namespace DokanRedirector.Dokan.FileSystem;
 
-// FindFilesWithPattern and the directory listing DeleteDirectory checks.
+// FindFilesWithPattern.
 internal sealed partial class DokanFileSystem
 {
     /// <summary>
     /// Lists the directory open on the handle and fills what matches <paramref name="searchPattern"/> by
     /// <see cref="NameExpression"/>. The server is asked for "*" and the pattern applied here, so every pattern,
-    /// DOS wildcards included, follows Windows' rules whatever the server makes of them. At the drive's root
-    /// "." and ".." are left out, as a volume's root has none.
+    /// DOS wildcards included, follows Windows' rules whatever the server makes of them. The mini-redirector
+    /// lists no "." and ".." (IMiniRedirector.QueryDirectory); below the root they are added, as NTFS lists them.
     /// </summary>
     public NtStatus FindFilesWithPattern(string fileName, string searchPattern, FillFindData fill, ref DokanFileInfo info)
     {
         var handle = HandleOf(info);
-        var listed = Run(ct => ListAsync(handle, ct), ref info);
+        var isRoot = fileName.AsSpan().TrimStart('\\').IsEmpty;
+        var listed = Run(ct => ListAsync(handle, withDotEntries: !isRoot, ct), ref info);
         if (!listed.IsSuccess)
         {
             return listed.Status;
         }
-        var isRoot = fileName.AsSpan().TrimStart('\\').IsEmpty;
         foreach (var entry in listed.Value!)
         {
-            if ((isRoot && IsDotEntry(entry.Name)) || !NameExpression.IsMatch(searchPattern, entry.Name))
+            if (!NameExpression.IsMatch(searchPattern, entry.Name))
             {
                 continue;
             }
@@ -35,12 +35,21 @@ internal sealed partial class DokanFileSystem
         return NtStatus.Success;
     }
 
-    private static bool IsDotEntry(string name) => name is "." or "..";
-
-    /// <summary>Every entry, from a restarted scan to STATUS_NO_MORE_FILES.</summary>
-    private async ValueTask<RxResult<List<DirectoryEntry>>> ListAsync(long handle, CancellationToken ct)
+    /// <summary>Every entry, from a restarted scan to STATUS_NO_MORE_FILES. "." and ".." carry the directory's
+    /// own information: FindFirstFile callers read only their names and the directory attribute.</summary>
+    private async ValueTask<RxResult<List<DirectoryEntry>>> ListAsync(long handle, bool withDotEntries, CancellationToken ct)
     {
         var entries = new List<DirectoryEntry>();
+        if (withDotEntries)
+        {
+            var self = await _redirector.QueryInformationAsync(handle, ct);
+            if (!self.IsSuccess)
+            {
+                return self.Status;
+            }
+            entries.Add(new DirectoryEntry(".", self.Value));
+            entries.Add(new DirectoryEntry("..", self.Value));
+        }
         for (var restart = true; ; restart = false)
         {
             var batch = await _redirector.QueryDirectoryAsync(handle, "*", restart, ct);
