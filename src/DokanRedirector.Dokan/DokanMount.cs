@@ -52,7 +52,7 @@ public sealed class DokanMount : IAsyncDisposable
     public static DokanMount Mount(Redirector redirector, Connection connection, DokanMountOptions options, ILoggerFactory loggerFactory)
     {
         var log = loggerFactory.CreateLogger<DokanMount>();
-        var settings = DokanMountSettings.For(connection, options);
+        var settings = DokanMountSettings.For(connection.LocalName, connection.RemoteName, options);
         Initialize();
         var fileSystem = new DokanFileSystem(redirector, connection, new DokanRequestTimeout(options.Timeout), log);
         var id = DokanInstances.Add(fileSystem, log);

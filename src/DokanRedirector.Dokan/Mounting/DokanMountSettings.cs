@@ -1,5 +1,5 @@
 using DokanRedirector.Dokan.Native;
-using DokanRedirector.Rdbss;
+using DokanRedirector.Rdbss.Naming;
 
 namespace DokanRedirector.Dokan.Mounting;
 
@@ -13,7 +13,7 @@ internal sealed record DokanMountSettings(string MountPoint, string UncName, Dok
     /// our disconnect logic. FILELOCK_USER_MODE sends byte-range locks to us, hence to the server, where other
     /// clients see them.
     /// </summary>
-    public static DokanMountSettings For(Connection connection, DokanMountOptions options)
+    public static DokanMountSettings For(string localName, UncName remoteName, DokanMountOptions options)
     {
         var flags = DokanOptionFlags.Network | DokanOptionFlags.CurrentSession | DokanOptionFlags.EnableUnmountNetworkDrive
             | DokanOptionFlags.FileLockUserMode;
@@ -21,7 +21,7 @@ internal sealed record DokanMountSettings(string MountPoint, string UncName, Dok
         {
             flags |= DokanOptionFlags.WriteProtect;
         }
-        return new DokanMountSettings(DriveRoot(connection.LocalName), UncNameOf(connection), flags,
+        return new DokanMountSettings(DriveRoot(localName), remoteName.ToString()[1..], flags,
             (uint)options.Timeout.TotalMilliseconds);
     }
 
@@ -36,7 +36,4 @@ internal sealed record DokanMountSettings(string MountPoint, string UncName, Dok
             _ => localName,
         };
     }
-
-    /// <summary>The remote name with one leading backslash instead of two.</summary>
-    private static string UncNameOf(Connection connection) => connection.RemoteName.ToString()[1..];
 }
