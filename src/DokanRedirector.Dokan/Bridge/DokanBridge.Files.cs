@@ -86,15 +86,6 @@ internal static unsafe partial class DokanBridge
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int FlushFileBuffers(char* fileName, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).FlushFileBuffers(Name(fileName), ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(FlushFileBuffers));
-        }
-    }
+    private static int FlushFileBuffers(char* fileName, DokanFileInfo* info) =>
+        Guard(fileName, info, static (ops, name, ref i) => ops.FlushFileBuffers(name, ref i), nameof(FlushFileBuffers));
 }

@@ -79,30 +79,14 @@ internal static unsafe partial class DokanBridge
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int SetEndOfFile(char* fileName, long byteOffset, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).SetEndOfFile(Name(fileName), byteOffset, ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(SetEndOfFile));
-        }
-    }
+    private static int SetEndOfFile(char* fileName, long byteOffset, DokanFileInfo* info) =>
+        Guard(fileName, byteOffset, 0, info, static (ops, name, offset, _, ref i) => ops.SetEndOfFile(name, offset, ref i),
+            nameof(SetEndOfFile));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int SetAllocationSize(char* fileName, long allocSize, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).SetAllocationSize(Name(fileName), allocSize, ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(SetAllocationSize));
-        }
-    }
+    private static int SetAllocationSize(char* fileName, long allocSize, DokanFileInfo* info) =>
+        Guard(fileName, allocSize, 0, info, static (ops, name, size, _, ref i) => ops.SetAllocationSize(name, size, ref i),
+            nameof(SetAllocationSize));
 
     private static long? ValueOf(FileTime* time) => time is null ? null : time->Value;
 }

@@ -8,30 +8,12 @@ namespace DokanRedirector.Dokan.Bridge;
 internal static unsafe partial class DokanBridge
 {
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int DeleteFile(char* fileName, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).DeleteFile(Name(fileName), ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(DeleteFile));
-        }
-    }
+    private static int DeleteFile(char* fileName, DokanFileInfo* info) =>
+        Guard(fileName, info, static (ops, name, ref i) => ops.DeleteFile(name, ref i), nameof(DeleteFile));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int DeleteDirectory(char* fileName, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).DeleteDirectory(Name(fileName), ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(DeleteDirectory));
-        }
-    }
+    private static int DeleteDirectory(char* fileName, DokanFileInfo* info) =>
+        Guard(fileName, info, static (ops, name, ref i) => ops.DeleteDirectory(name, ref i), nameof(DeleteDirectory));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
     private static int MoveFile(char* fileName, char* newFileName, int replaceIfExisting, DokanFileInfo* info)
@@ -47,28 +29,12 @@ internal static unsafe partial class DokanBridge
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int LockFile(char* fileName, long byteOffset, long length, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).LockFile(Name(fileName), byteOffset, length, ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(LockFile));
-        }
-    }
+    private static int LockFile(char* fileName, long byteOffset, long length, DokanFileInfo* info) =>
+        Guard(fileName, byteOffset, length, info, static (ops, name, offset, count, ref i) => ops.LockFile(name, offset, count, ref i),
+            nameof(LockFile));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvStdcall)])]
-    private static int UnlockFile(char* fileName, long byteOffset, long length, DokanFileInfo* info)
-    {
-        try
-        {
-            return Answer(DokanInstances.Of(info).UnlockFile(Name(fileName), byteOffset, length, ref *info));
-        }
-        catch (Exception e)
-        {
-            return Fail(info, e, nameof(UnlockFile));
-        }
-    }
+    private static int UnlockFile(char* fileName, long byteOffset, long length, DokanFileInfo* info) =>
+        Guard(fileName, byteOffset, length, info, static (ops, name, offset, count, ref i) => ops.UnlockFile(name, offset, count, ref i),
+            nameof(UnlockFile));
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DokanRedirector.Dokan.FileSystem;
 using DokanRedirector.Dokan.Native;
 
 namespace DokanRedirector.Dokan.Bridge;
@@ -46,6 +47,38 @@ internal static unsafe partial class DokanBridge
     }
 
     private static string Name(char* name) => new(name);
+
+    /// <summary>A callback that takes only the file name.</summary>
+    private delegate NtStatus OnName(IDokanOperations operations, string fileName, ref DokanFileInfo info);
+
+    /// <summary>A callback that takes the file name and one or two 64-bit values (an offset, a length, a size).</summary>
+    private delegate NtStatus OnValues(IDokanOperations operations, string fileName, long first, long second, ref DokanFileInfo info);
+
+    /// <summary>The firewall for the callbacks without out-parameters that take only a name.</summary>
+    private static int Guard(char* fileName, DokanFileInfo* info, OnName call, string operation)
+    {
+        try
+        {
+            return Answer(call(DokanInstances.Of(info), Name(fileName), ref *info));
+        }
+        catch (Exception e)
+        {
+            return Fail(info, e, operation);
+        }
+    }
+
+    /// <summary>The firewall for the callbacks without out-parameters that take a name and 64-bit values.</summary>
+    private static int Guard(char* fileName, long first, long second, DokanFileInfo* info, OnValues call, string operation)
+    {
+        try
+        {
+            return Answer(call(DokanInstances.Of(info), Name(fileName), first, second, ref *info));
+        }
+        catch (Exception e)
+        {
+            return Fail(info, e, operation);
+        }
+    }
 
     private static int Answer(NtStatus status) => (int)status.Value;
 
