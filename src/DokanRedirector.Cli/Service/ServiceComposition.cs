@@ -18,7 +18,14 @@ internal static class ServiceComposition
             sp.GetRequiredService<IMiniRedirector>(),
             new RedirectorOptions { ImplicitCredentials = sp.GetRequiredService<CredentialStore>().Find },
             sp.GetRequiredService<ILogger<Redirector>>()));
-        services.AddSingleton<IMountFrontEnd, FuseFrontEnd>();
+        if (OperatingSystem.IsWindows())
+        {
+            services.AddSingleton<IMountFrontEnd, DokanFrontEnd>();
+        }
+        else
+        {
+            services.AddSingleton<IMountFrontEnd, FuseFrontEnd>();
+        }
         services.AddSingleton<RedirectorService>();
         services.AddSingleton<StopSignal>();
         services.AddSingleton<IControlHandler, ControlRequestHandler>();
