@@ -24,6 +24,10 @@ public static class Shell
         return RunAsync(start, stdin: null, $"`{command}`");
     }
 
+    /// <summary><c>kill -SIGNAL pid</c> (signal e.g. "TERM", "STOP", "CONT"); its outcome, for callers to check or not.</summary>
+    public static Task<ShellResult> SignalAsync(int processId, string signal) =>
+        RunAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"kill -{signal} {processId}"));
+
     /// <summary>Runs a program with <paramref name="stdin"/> piped in (then closed); a test fails, naming
     /// <paramref name="what"/>, when it does not finish within <paramref name="timeout"/> (default 60 s).</summary>
     public static async Task<ShellResult> RunAsync(ProcessStartInfo start, string? stdin, string what, TimeSpan? timeout = null)

@@ -37,10 +37,7 @@ public sealed class DemoTests
             Assert.Fail($"the demo ended before it was ready (exit {demo.ExitCode}): {printed}{why}");
         }
         var hello = await Shell.RunAsync($"cat '{mountPoint}/hello.txt' && ls '{mountPoint}/notes'");
-        using (var kill = Process.Start("kill", ["-TERM", demo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await Shell.SignalAsync(demo.Id, "TERM");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await demo.WaitForExitAsync(timeout.Token);
         var rest = await demo.StandardOutput.ReadToEndAsync();

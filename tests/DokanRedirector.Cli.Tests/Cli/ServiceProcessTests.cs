@@ -67,10 +67,7 @@ public sealed class ServiceProcessTests
         })!;
         var log = serve.StandardError.ReadToEndAsync();
         await Eventually.HoldsAsync(() => File.Exists(socket), "serve to listen");
-        using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await Shell.SignalAsync(serve.Id, "TERM");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await serve.WaitForExitAsync(timeout.Token);
         Assert.Multiple(async () =>

@@ -25,16 +25,15 @@ public sealed class InterruptTests
     [TearDown]
     public async Task DisposeAsync()
     {
-        Signal(_stopped, "CONT");
+        await SignalAsync(_stopped, "CONT");
         await _mount.DisposeAsync();
     }
 
-    private static void Signal(IEnumerable<int> pids, string signal)
+    private static async Task SignalAsync(IEnumerable<int> pids, string signal)
     {
         foreach (var pid in pids)
         {
-            using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
+            await Shell.SignalAsync(pid, signal);
         }
     }
 
@@ -43,7 +42,7 @@ public sealed class InterruptTests
     {
         _stopped = await _mount.Samba.ServingPidsAsync();
         Assert.That(_stopped, Is.Not.Empty, "smbstatus shows the smbd child serving the mount");
-        Signal(_stopped, "STOP");
+        await SignalAsync(_stopped, "STOP");
     }
 
     [TestCase("stat")]
@@ -65,7 +64,7 @@ public sealed class InterruptTests
 
         Assert.That(caller.HasExited, $"{tool} still waits 10 s after SIGKILL: the request was not interrupted");
         Assert.That(killed.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), $"{tool} ended after the kill, not after the SMB timeout");
-        Signal(_stopped, "CONT");
+        await SignalAsync(_stopped, "CONT");
         _stopped = [];
         Assert.That(await File.ReadAllTextAsync(_mount.InMount("before.txt")), Is.EqualTo("seen before the server stopped\n"));
     }
