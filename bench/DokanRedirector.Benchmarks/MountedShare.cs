@@ -6,11 +6,17 @@ namespace DokanRedirector.Benchmarks;
 /// A mount of the test share (ours or rclone's) as a user's tools see it: each method returns the seconds one
 /// operation took, timed around the tool's whole process (<c>/bin/sh -c</c>, so shell start included: about 1 ms).
 /// </summary>
-internal sealed class MountedShare(string directory, string writeSource, string writeName, string serverDirectory)
+/// <param name="cacheTimeout">How long the mount may answer from the kernel's caches: ours, the Windows redirector's
+/// 10 s (<see cref="Fuse.FuseMountOptions"/>); rclone, its --attr-timeout (1 s by default) and --dir-cache-time
+/// (set to 1 s).</param>
+internal sealed class MountedShare(string directory, string writeSource, string writeName, string serverDirectory, TimeSpan cacheTimeout)
 {
-    /// <summary>How long either mount may answer from the kernel's caches: our attribute and entry timeout (1 s by
-    /// default), rclone's --attr-timeout (1 s by default) and --dir-cache-time (set to 1 s).</summary>
-    public static readonly TimeSpan CacheTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>The pause between the two stat runs of <see cref="StatAsync"/> that the target is measured on: what a
+    /// build tool or a file manager leaves between two looks at the same files. Past rclone's 1 s, within our 10 s.</summary>
+    public static readonly TimeSpan StatPause = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long <see cref="ListAsync"/> waits before listing, so that the listing is cold.</summary>
+    public TimeSpan CacheTimeout => cacheTimeout;
 
     /// <summary>cat of the read file to /dev/null, from the server: the file's pages are dropped first.</summary>
     public async Task<double> CatAsync()
@@ -35,16 +41,16 @@ internal sealed class MountedShare(string directory, string writeSource, string 
         return seconds;
     }
 
-    /// <summary>ls -l of the listing directory, cold: after the caches' timeout, so the mount asks the server again.</summary>
+    /// <summary>ls -l of the listing directory, cold: after the mount's cache timeout, so it asks the server again.</summary>
     public async Task<double> ListAsync()
     {
-        await Task.Delay(CacheTimeout + TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        await Task.Delay(cacheTimeout + TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
         return await ChildProcess.TimeShellAsync("ls -l \"$1\"", Path.Combine(directory, TestFiles.ListName)).ConfigureAwait(false);
     }
 
-    /// <summary>lstat of the first <paramref name="count"/> entries in this process, twice in a row; the second,
-    /// well within the caches' timeout, is timed.</summary>
-    public Task<double> StatAsync(int count)
+    /// <summary>lstat of the first <paramref name="count"/> entries in this process, twice, <paramref name="pause"/>
+    /// apart; the second is timed.</summary>
+    public async Task<double> StatAsync(int count, TimeSpan pause)
     {
         var paths = new string[count];
         for (var i = 0; i < count; i++)
@@ -52,9 +58,10 @@ internal sealed class MountedShare(string directory, string writeSource, string 
             paths[i] = Path.Combine(directory, TestFiles.ListName, TestFiles.EntryName(i));
         }
         StatAll(paths);
+        await Task.Delay(pause).ConfigureAwait(false);
         var time = Stopwatch.StartNew();
         StatAll(paths);
-        return Task.FromResult(time.Elapsed.TotalSeconds);
+        return time.Elapsed.TotalSeconds;
     }
 
     /// <summary>The mount's readahead (read_ahead_kb).</summary>

@@ -26,6 +26,16 @@ internal sealed class OurMount : IAsyncDisposable
 
     public string Directory { get; }
 
+    /// <summary>The longest the kernel may answer for our mount from its caches: the entry and attribute lifetimes.</summary>
+    public static TimeSpan CacheTimeout
+    {
+        get
+        {
+            var options = new FuseMountOptions();
+            return options.EntryTimeout > options.AttributeTimeout ? options.EntryTimeout : options.AttributeTimeout;
+        }
+    }
+
     public static async Task<OurMount> StartAsync(int port)
     {
         var mrx = new SmbMiniRedirector();
@@ -73,6 +83,9 @@ internal sealed class OurMount : IAsyncDisposable
 internal sealed class RcloneMount : IAsyncDisposable
 {
     private static readonly TimeSpan MountTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>rclone's --attr-timeout (its default) and the --dir-cache-time set here.</summary>
+    public static readonly TimeSpan CacheTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Process _rclone;
     private readonly Task<string> _errors;

@@ -64,8 +64,11 @@ internal sealed class Results
 
     public Row List { get; } = new();
 
-    /// <summary><c>mount</c> only: warm stats.</summary>
+    /// <summary><c>mount</c> only: warm stats, a pause after the first run (the target's row).</summary>
     public Row Stat { get; } = new();
+
+    /// <summary><c>mount</c> only: warm stats, right after the first run (both mounts answer from the kernel).</summary>
+    public Row StatInARow { get; } = new();
 }
 
 /// <summary>
@@ -139,9 +142,9 @@ internal sealed class Row
     /// <summary>
     /// One line: the medians of <paramref name="shown"/> ("n/a" where a column has none), the ratio of the medians
     /// ours against <paramref name="target"/>'s reference, the verdict, the rates (given <paramref name="bytes"/>) and
-    /// the spread of the per-round ratios.
+    /// the spread of the per-round ratios. Not <paramref name="judged"/>: "info" instead of the verdict.
     /// </summary>
-    public void Print(string label, IReadOnlyList<string> shown, Target target, long? bytes)
+    public void Print(string label, IReadOnlyList<string> shown, Target target, long? bytes, bool judged = true)
     {
         var line = $"{label,-42}";
         foreach (var column in shown)
@@ -164,7 +167,7 @@ internal sealed class Row
         var rates = bytes is { } b ? $"  {Rate(b, ours)} vs {Rate(b, reference)} MiB/s;" : " ";
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{line} {ratio,10:F2} {target,8}  {(target.Met(ratio) ? "PASS" : "FAIL")}{rates} per-round ratios {perRound.Min():F2}–{perRound.Max():F2}"));
+            $"{line} {ratio,10:F2} {target,8}  {(!judged ? "info" : target.Met(ratio) ? "PASS" : "FAIL")}{rates} per-round ratios {perRound.Min():F2}–{perRound.Max():F2}"));
     }
 
     /// <summary>The two lines against smbclient: unsigned (what the targets name) and signed (like for like: ours signs

@@ -67,6 +67,7 @@ public sealed class FuseMount : IAsyncDisposable
         try
         {
             session = FuseSession.Create(MountArguments.For(options, fsName), id);
+            fileSystem.Session = session;
             session.Mount(full);
             var entry = MountTable.Find(full)
                 ?? throw new FuseMountException($"{full} is not in /proc/self/mountinfo after mounting it.");

@@ -39,8 +39,8 @@ internal sealed partial class FuseFileSystem
         }
         else if (ErrnoMapping.ToErrno(status) == Errno.ENOENT)
         {
-            // A negative entry (ino 0): the kernel caches "no such name" for the entry timeout.
-            request.ReplyEntry(new FuseEntryParam { EntryTimeout = _entryTimeout });
+            // A negative entry (ino 0): the kernel caches "no such name" for its own, shorter, timeout.
+            request.ReplyEntry(new FuseEntryParam { EntryTimeout = _negativeEntryTimeout });
         }
         else
         {

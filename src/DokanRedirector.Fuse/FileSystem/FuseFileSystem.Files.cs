@@ -26,8 +26,15 @@ internal sealed partial class FuseFileSystem
         }
         var (handle, _, info) = opened.Value;
         _openFiles[handle] = ino;
-        // Close-to-open consistency: cached pages stay only if the file is as the kernel last saw it.
+        // Close-to-open consistency: cached pages stay only if the file is as the kernel last saw it. If it is
+        // not, its cached attributes are stale too, for up to the attribute timeout. Kernel 6.18 refreshes the
+        // size before reading past it by itself; the invalidation makes every kernel ask again, and makes the
+        // next stat show the file as the open found it.
         var unchanged = _inodes.Remember(ino, info.LastWriteTime, info.EndOfFile);
+        if (!unchanged)
+        {
+            Session?.InvalidateAttributes(ino);
+        }
         var fileInfo = new FuseFileInfo { Handle = (ulong)handle, Bits = unchanged ? FuseFileInfo.KeepCache : 0 };
         if (request.ReplyOpen(fileInfo) != 0)
         {

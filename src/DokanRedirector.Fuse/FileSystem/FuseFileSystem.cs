@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DokanRedirector.Fuse.Mounting;
 using DokanRedirector.Fuse.Namespaces;
 using DokanRedirector.Fuse.Native;
 using DokanRedirector.Rdbss;
@@ -26,6 +27,7 @@ internal sealed partial class FuseFileSystem
     private readonly StatMapping _stat;
     private readonly double _attributeTimeout;
     private readonly double _entryTimeout;
+    private readonly double _negativeEntryTimeout;
     private readonly ILogger _log;
     private readonly PendingReplies _pending = new();
     // Cancelled when the session ends: whatever is still in flight answers at once.
@@ -44,11 +46,16 @@ internal sealed partial class FuseFileSystem
         _stat = new StatMapping(Libc.GetEffectiveUserId(), Libc.GetEffectiveGroupId());
         _attributeTimeout = options.AttributeTimeout.TotalSeconds;
         _entryTimeout = options.EntryTimeout.TotalSeconds;
+        _negativeEntryTimeout = options.NegativeEntryTimeout.TotalSeconds;
         _log = log;
         _interrupts = new Interrupts(_lifetime.Token);
     }
 
     private CancellationToken Lifetime => _lifetime.Token;
+
+    /// <summary>The kernel side of the mount, for what we tell it unasked (cache invalidation); set once the
+    /// session exists, before the first request.</summary>
+    public FuseSession? Session { get; set; }
 
     /// <summary>FUSE_INTERRUPT for the request <see cref="Interrupts"/> gave <paramref name="id"/>.</summary>
     public void Interrupt(nint id) => _interrupts.Interrupt(id);

@@ -76,6 +76,17 @@ internal sealed unsafe class FuseSession
         }
     }
 
+    /// <summary>Makes the kernel ask for <paramref name="ino"/>'s attributes again at its next use. Safe from a
+    /// handler (it takes no inode lock with a negative offset). After <see cref="Close"/>, does nothing.</summary>
+    public void InvalidateAttributes(ulong ino)
+    {
+        var session = Volatile.Read(ref _session);
+        if (session != 0)
+        {
+            LibFuse.NotifyInvalidateInode(session, ino, offset: -1, length: 0);
+        }
+    }
+
     /// <summary>fuse_session_unmount (a no-op once the connection is gone, a lazy unmount otherwise), then
     /// fuse_session_destroy. Only after the loop ended and every reply was sent.</summary>
     public void Close()

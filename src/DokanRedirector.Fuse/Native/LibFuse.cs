@@ -58,6 +58,14 @@ internal static unsafe partial class LibFuse
     [LibraryImport(Library, EntryPoint = "fuse_req_interrupt_func")]
     public static partial void RequestInterruptFunction(nint request, delegate* unmanaged<nint, nint, void> function, nint data);
 
+    /// <summary>
+    /// Drops what the kernel caches of an inode: its attributes, and with <paramref name="offset"/> ≥ 0 also its
+    /// pages from there (<paramref name="length"/> 0: to the end). Negative offset: attributes only.
+    /// -ENOENT when the kernel has no such inode (nothing to drop).
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "fuse_lowlevel_notify_inval_inode")]
+    public static partial int NotifyInvalidateInode(nint session, ulong ino, long offset, long length);
+
     /// <summary>err is the positive errno; 0 answers success to requests without data.</summary>
     [LibraryImport(Library, EntryPoint = "fuse_reply_err")]
     public static partial int ReplyErr(nint request, int err);
