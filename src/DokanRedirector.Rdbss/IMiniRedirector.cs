@@ -1,3 +1,4 @@
+using System.Buffers;
 using DokanRedirector.Rdbss.Mrx;
 using DokanRedirector.Rdbss.Naming;
 using DokanRedirector.Rdbss.Structures;
@@ -46,6 +47,17 @@ public interface IMiniRedirector
 
     /// <summary>MRxRead: bytes read; 0 with STATUS_END_OF_FILE at or past the end.</summary>
     ValueTask<RxResult<int>> Read(SrvOpen srvOpen, long offset, Memory<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// MRxRead into memory of the mini-redirector's own: up to <paramref name="length"/> bytes at
+    /// <paramref name="offset"/>; STATUS_END_OF_FILE at or past the end. It may answer fewer bytes before the end
+    /// (one protocol request's worth), so a caller that wants them all reads on. On success the caller owns the
+    /// buffer and disposes it once; a failure carries none. By default <see cref="Read"/> fills a pooled array;
+    /// a mini-redirector whose data arrives in pooled memory anyway (a receive frame) hands that over instead,
+    /// sparing a copy of every byte read.
+    /// </summary>
+    ValueTask<RxResult<IMemoryOwner<byte>>> ReadBuffer(SrvOpen srvOpen, long offset, int length, CancellationToken cancellationToken) =>
+        PooledReadBuffer.ReadAsync(this, srvOpen, offset, length, ArrayPool<byte>.Shared, cancellationToken);
 
     /// <summary>MRxWrite: bytes written.</summary>
     ValueTask<RxResult<int>> Write(SrvOpen srvOpen, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);

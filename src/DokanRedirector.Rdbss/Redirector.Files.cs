@@ -1,3 +1,4 @@
+using System.Buffers;
 using DokanRedirector.Rdbss.Mrx;
 using DokanRedirector.Rdbss.Structures;
 
@@ -79,6 +80,14 @@ public sealed partial class Redirector
     public ValueTask<RxResult<int>> ReadAsync(long handle, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         WithFobxAsync(handle, (f, ct) => _mrx.Read(f.SrvOpen, offset, buffer, ct), nameof(IMiniRedirector.Read), cancellationToken);
 
+    /// <summary>
+    /// A read whose data comes in the mini-redirector's own memory (<see cref="IMiniRedirector.ReadBuffer"/>): up to
+    /// <paramref name="length"/> bytes, maybe fewer before the end of the file; STATUS_END_OF_FILE at or past it.
+    /// On success the caller owns the buffer and disposes it once; a failure carries none.
+    /// </summary>
+    public ValueTask<RxResult<IMemoryOwner<byte>>> ReadBufferAsync(long handle, long offset, int length, CancellationToken cancellationToken = default) =>
+        WithFobxAsync(handle, (f, ct) => _mrx.ReadBuffer(f.SrvOpen, offset, length, ct), nameof(IMiniRedirector.ReadBuffer), cancellationToken);
+
     public ValueTask<RxResult<int>> WriteAsync(long handle, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
         WithFobxAsync(handle, (f, ct) => _mrx.Write(f.SrvOpen, offset, data, ct), nameof(IMiniRedirector.Write), cancellationToken);
 
@@ -137,7 +146,7 @@ public sealed partial class Redirector
     /// <summary>
     /// Runs <paramref name="operation"/> with an operation reference on the handle. An orphaned handle
     /// answers STATUS_CONNECTION_DISCONNECTED at once, and one orphaned mid-operation is cancelled and
-    /// answers the same.
+    /// answers the same. A success passes through as it is, so a buffer it carries always reaches the caller.
     /// </summary>
     private async ValueTask<RxResult<T>> WithFobxAsync<T>(long handle, Func<Fobx, CancellationToken, ValueTask<RxResult<T>>> operation,
         string name, CancellationToken ct)

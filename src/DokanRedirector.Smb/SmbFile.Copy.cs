@@ -27,7 +27,7 @@ public sealed partial class SmbFile
             Fill();
             try
             {
-                await destination.WriteAsync(read.Data, ct).ConfigureAwait(false);
+                await destination.WriteAsync(read.Memory, ct).ConfigureAwait(false);
                 copied += read.Length;
             }
             catch (Exception e)

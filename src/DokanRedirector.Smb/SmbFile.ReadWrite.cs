@@ -1,3 +1,4 @@
+using System.Buffers;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Transport;
 
@@ -16,6 +17,24 @@ public sealed partial class SmbFile
         return buffer.Length <= chunk
             ? ReadChunkAsync(buffer, offset, ct)
             : PipelineAsync(buffer.Length, chunk, (start, length) => ReadChunkAsync(buffer.Slice(start, length), offset + start, ct));
+    }
+
+    /// <summary>
+    /// One READ of up to <paramref name="length"/> bytes at <paramref name="offset"/>, its data left in the pooled
+    /// frame the response arrived in, so a caller that passes it on (a FUSE reply) copies nothing here. At most
+    /// <see cref="ReadChunkSize"/> bytes: a longer <paramref name="length"/> gets one READ's worth, fewer than asked
+    /// though the file goes on, so read on from the end of what came back.
+    /// </summary>
+    /// <returns>
+    /// The data, fewer bytes at the end of the file and none at or past it (STATUS_END_OF_FILE). The caller owns it
+    /// and disposes it, which returns the frame to the pool; its memory is not to be used after that. A READ that
+    /// fails or is cancelled returns nothing, so there is nothing to dispose.
+    /// </returns>
+    public async Task<IMemoryOwner<byte>> ReadBufferAsync(long offset, int length, CancellationToken ct)
+    {
+        CheckTransfer(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return await ReadChunkAsync(offset, Math.Min(length, ReadChunkSize), ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes <paramref name="data"/> at <paramref name="offset"/>.</summary>
@@ -53,12 +72,13 @@ public sealed partial class SmbFile
     private async Task<int> ReadChunkAsync(Memory<byte> destination, long offset, CancellationToken ct)
     {
         using var chunk = await ReadChunkAsync(offset, destination.Length, ct).ConfigureAwait(false);
-        chunk.Data.Span.CopyTo(destination.Span);
+        chunk.Memory.Span.CopyTo(destination.Span);
         return chunk.Length;
     }
 
     // One READ of up to `length` bytes. The data stays in the pooled frame the response arrived in, so a caller can
-    // pass it on without a copy of its own; the caller disposes the chunk.
+    // pass it on without a copy of its own; the caller disposes the chunk. Until it returns, the response is this
+    // method's to dispose: on a failure after it arrived, it goes back here.
     private async Task<ReadChunk> ReadChunkAsync(long offset, int length, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(IsClosed, this);
@@ -68,7 +88,7 @@ public sealed partial class SmbFile
             if (response.Status == NtStatus.EndOfFile)
             {
                 response.Dispose();
-                return default; // MS-SMB2 3.3.5.12: the offset is at or past the end of the file
+                return ReadChunk.EndOfFile; // MS-SMB2 3.3.5.12: the offset is at or past the end of the file
             }
             if (response.Status.IsError)
             {
@@ -126,12 +146,19 @@ public sealed partial class SmbFile
         }
     }
 
-    /// <summary>The data of one READ, in the pooled frame its response arrived in; default at the end of the file.</summary>
-    private readonly struct ReadChunk(SmbResponse? response, ReadResponse read) : IDisposable
+    /// <summary>
+    /// The data of one READ, in the pooled frame its response arrived in; <see cref="EndOfFile"/> holds none.
+    /// Disposing returns the frame (once, however often it is called).
+    /// </summary>
+    private sealed class ReadChunk(SmbResponse? response, ReadResponse read) : IMemoryOwner<byte>
     {
+        /// <summary>No data and no frame: a READ at or past the end of the file.</summary>
+        public static readonly ReadChunk EndOfFile = new(null, default);
+
         public int Length => response is null ? 0 : read.DataLength;
 
-        public ReadOnlyMemory<byte> Data => response is null ? default : read.Data(response.MessageMemory);
+        /// <summary>The data; writable because <see cref="IMemoryOwner{T}"/> says so, and the frame is the owner's alone.</summary>
+        public Memory<byte> Memory => response is null ? default : read.Data(response.MessageMemory);
 
         public void Dispose() => response?.Dispose();
     }

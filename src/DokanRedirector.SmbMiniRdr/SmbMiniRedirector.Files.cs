@@ -1,3 +1,4 @@
+using System.Buffers;
 using DokanRedirector.Rdbss;
 using DokanRedirector.Rdbss.Mrx;
 using DokanRedirector.Rdbss.Structures;
@@ -54,28 +55,25 @@ public sealed partial class SmbMiniRedirector
 
     public async ValueTask<RxResult<int>> Read(SrvOpen srvOpen, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        try
-        {
-            var read = await FileOf(srvOpen).ReadAsync(buffer, offset, cancellationToken).ConfigureAwait(false);
-            return read == 0 && buffer.Length > 0 ? NtStatus.EndOfFile : read;
-        }
-        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
-        {
-            return status;
-        }
+        var read = await RunAsync(srvOpen, (file, ct) => file.ReadAsync(buffer, offset, ct), cancellationToken).ConfigureAwait(false);
+        return read.IsSuccess && read.Value == 0 && buffer.Length > 0 ? NtStatus.EndOfFile : read;
     }
 
-    public async ValueTask<RxResult<int>> Write(SrvOpen srvOpen, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    /// <summary>One READ, its data left in the frame it arrived in (<see cref="SmbFile.ReadBufferAsync"/>): the
+    /// FUSE front end replies straight from there.</summary>
+    public async ValueTask<RxResult<IMemoryOwner<byte>>> ReadBuffer(SrvOpen srvOpen, long offset, int length, CancellationToken cancellationToken)
     {
-        try
+        var read = await RunAsync(srvOpen, (file, ct) => file.ReadBufferAsync(offset, length, ct), cancellationToken).ConfigureAwait(false);
+        if (read.IsSuccess && read.Value!.Memory.IsEmpty && length > 0)
         {
-            return await FileOf(srvOpen).WriteAsync(data, offset, cancellationToken).ConfigureAwait(false);
+            read.Value.Dispose();
+            return NtStatus.EndOfFile;
         }
-        catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
-        {
-            return status;
-        }
+        return read;
     }
+
+    public ValueTask<RxResult<int>> Write(SrvOpen srvOpen, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        RunAsync(srvOpen, (file, ct) => file.WriteAsync(data, offset, ct), cancellationToken);
 
     public ValueTask<NtStatus> Flush(SrvOpen srvOpen, CancellationToken cancellationToken) =>
         RunAsync(srvOpen, static (file, ct) => file.FlushAsync(ct), cancellationToken);
@@ -88,12 +86,19 @@ public sealed partial class SmbMiniRedirector
         RunAsync(srvOpen, (file, ct) => file.UnlockAsync(offset, length, ct), cancellationToken);
 
     /// <summary>A command on an open that answers nothing but its status.</summary>
-    private static async ValueTask<NtStatus> RunAsync(SrvOpen srvOpen, Func<SmbFile, CancellationToken, Task> command, CancellationToken ct)
+    private static async ValueTask<NtStatus> RunAsync(SrvOpen srvOpen, Func<SmbFile, CancellationToken, Task> command, CancellationToken ct) =>
+        (await RunAsync(srvOpen, async (file, t) =>
+        {
+            await command(file, t).ConfigureAwait(false);
+            return true;
+        }, ct).ConfigureAwait(false)).Status;
+
+    /// <summary>A command on an open, its result or the status its exception maps to.</summary>
+    private static async ValueTask<RxResult<T>> RunAsync<T>(SrvOpen srvOpen, Func<SmbFile, CancellationToken, Task<T>> command, CancellationToken ct)
     {
         try
         {
-            await command(FileOf(srvOpen), ct).ConfigureAwait(false);
-            return NtStatus.Success;
+            return await command(FileOf(srvOpen), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (SmbStatusMap.TryMap(e, out var status))
         {

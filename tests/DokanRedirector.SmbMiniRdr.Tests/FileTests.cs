@@ -52,6 +52,46 @@ public sealed class FileTests
     }
 
     [Test]
+    public async Task ReadBuffer_GivesTheBytesOfOneRead_AndAtTheEndAnswersEndOfFile_WithNoBuffer()
+    {
+        var name = Unique("buffer");
+        File.WriteAllBytes(_rdr.OnDisk(name), [1, 2, 3, 4, 5]);
+        var handle = await _rdr.OpenAsync(SambaRedirector.Unc(name));
+
+        var read = await Redirector.ReadBufferAsync(handle, 1, 100);
+        using var buffer = read.Value;
+        var atEnd = await Redirector.ReadBufferAsync(handle, 5, 100);
+        await Redirector.CloseAsync(handle);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Status, Is.EqualTo(NtStatus.Success));
+            Assert.That(buffer!.Memory.ToArray(), Is.EqualTo(new byte[] { 2, 3, 4, 5 }));
+            Assert.That(atEnd.Status, Is.EqualTo(NtStatus.EndOfFile));
+            Assert.That(atEnd.Value, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task ReadAndReadBuffer_OfAHandleWithoutReadAccess_AnswerAccessDenied()
+    {
+        var name = Unique("writeonly");
+        File.WriteAllBytes(_rdr.OnDisk(name), [1, 2, 3]);
+        var handle = await _rdr.OpenAsync(SambaRedirector.Unc(name), new CreateParameters(NtAccessMask.WriteData, NtCreateDisposition.Open));
+
+        var read = await Redirector.ReadAsync(handle, 0, new byte[10]);
+        var readBuffer = await Redirector.ReadBufferAsync(handle, 0, 10);
+        await Redirector.CloseAsync(handle);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Status, Is.EqualTo(NtStatus.AccessDenied));
+            Assert.That(readBuffer.Status, Is.EqualTo(NtStatus.AccessDenied));
+            Assert.That(readBuffer.Value, Is.Null);
+        });
+    }
+
+    [Test]
     public async Task Create_MapsEveryDispositionOneToOne()
     {
         var name = Unique("disp");

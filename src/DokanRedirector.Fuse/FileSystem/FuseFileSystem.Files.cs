@@ -81,31 +81,28 @@ internal sealed partial class FuseFileSystem
     {
         using var interrupt = _interrupts.Begin(request);
         await WritesSettledAsync(ino);
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
-        try
+        using var data = new ReadReply();
+        // A short reply means end of file to the kernel, so read until full or at the end (one read, as a rule).
+        while (data.Length < size)
         {
-            // A short reply means end of file to the kernel, so read until full or at the end.
-            var total = 0;
-            while (total < size)
+            var read = await _redirector.ReadBufferAsync(handle, offset + data.Length, size - data.Length, interrupt.Token);
+            if (read.Status == NtStatus.EndOfFile)
             {
-                var read = await _redirector.ReadAsync(handle, offset + total, buffer.AsMemory(total, size - total), interrupt.Token);
-                if (read.Status == NtStatus.EndOfFile || (read.IsSuccess && read.Value == 0))
-                {
-                    break;
-                }
-                if (!read.IsSuccess)
-                {
-                    request.ReplyStatus(read.Status);
-                    return;
-                }
-                total += read.Value;
+                break;
             }
-            request.ReplyBuffer(buffer.AsSpan(0, total));
+            if (!read.IsSuccess)
+            {
+                request.ReplyStatus(read.Status);
+                return;
+            }
+            var buffer = read.Value!;
+            data.Add(buffer);
+            if (buffer.Memory.IsEmpty)
+            {
+                break;
+            }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        data.Send(request);
     }
 
     /// <summary>write: <paramref name="data"/> is a pooled copy (the request's own buffer is reused by libfuse

@@ -37,5 +37,14 @@ internal readonly unsafe struct FuseRequest(nint handle)
         }
     }
 
+    /// <summary>Data in pieces, one after the other; each must stay pinned until this returns.</summary>
+    public int ReplyPieces(ReadOnlySpan<IoVec> pieces)
+    {
+        fixed (IoVec* p = pieces)
+        {
+            return LibFuse.ReplyIov(handle, p, pieces.Length);
+        }
+    }
+
     public int ReplyStatFs(StatVfs stat) => LibFuse.ReplyStatFs(handle, &stat);
 }

@@ -91,6 +91,10 @@ internal static unsafe partial class LibFuse
     [LibraryImport(Library, EntryPoint = "fuse_reply_buf")]
     public static partial int ReplyBuffer(nint request, byte* buffer, nuint size);
 
+    /// <summary>Like fuse_reply_buf, with the data in <paramref name="count"/> pieces the kernel gets in one writev.</summary>
+    [LibraryImport(Library, EntryPoint = "fuse_reply_iov")]
+    public static partial int ReplyIov(nint request, IoVec* pieces, int count);
+
     [LibraryImport(Library, EntryPoint = "fuse_reply_statfs")]
     public static partial int ReplyStatFs(nint request, StatVfs* stat);
 

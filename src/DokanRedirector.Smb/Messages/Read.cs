@@ -67,7 +67,7 @@ internal readonly record struct ReadResponse(int DataOffset, int DataLength, uin
     public ReadOnlySpan<byte> Data(ReadOnlySpan<byte> message) => message.Slice(DataOffset, DataLength);
 
     /// <summary>The data as memory, for a caller that hands it on asynchronously (to a stream) without copying it.</summary>
-    public ReadOnlyMemory<byte> Data(ReadOnlyMemory<byte> message) => message.Slice(DataOffset, DataLength);
+    public Memory<byte> Data(Memory<byte> message) => message.Slice(DataOffset, DataLength);
 
     public static ReadResponse Read(ReadOnlySpan<byte> message)
     {

@@ -30,8 +30,11 @@ internal sealed class SmbResponse : IDisposable
     /// <summary>The message from its header on; offsets inside it are header-relative as in the spec.</summary>
     public ReadOnlySpan<byte> Message => _frame.Span.Slice(_offset, _length);
 
-    /// <summary>The message as memory, for callers that pass part of it on asynchronously (READ data to a stream).</summary>
-    public ReadOnlyMemory<byte> MessageMemory => _frame.Memory.Slice(_offset, _length);
+    /// <summary>
+    /// The message as memory, for callers that pass part of it on asynchronously (READ data to a stream or a FUSE
+    /// reply). Writable, as <see cref="MutableMessage"/> is: the frame is its receiver's until disposed.
+    /// </summary>
+    public Memory<byte> MessageMemory => _frame.Memory.Slice(_offset, _length);
 
     /// <summary>The same bytes, writable: signature verification zeroes the field while it computes.</summary>
     public Span<byte> MutableMessage => _frame.Span.Slice(_offset, _length);

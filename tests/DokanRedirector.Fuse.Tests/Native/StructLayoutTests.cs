@@ -113,6 +113,14 @@ public sealed class StructLayoutTests
     }
 
     [Test]
+    public void IoVec_MatchesGlibcX8664()
+    {
+        Assert.That(Unsafe.SizeOf<IoVec>(), Is.EqualTo(16));
+        Assert.That(Offset<IoVec>(nameof(IoVec.Base)), Is.EqualTo(0));
+        Assert.That(Offset<IoVec>(nameof(IoVec.Length)), Is.EqualTo(8));
+    }
+
+    [Test]
     public void FuseLowLevelOps_HasEveryOperationAtItsHeaderOffset()
     {
         Assert.That(Unsafe.SizeOf<FuseLowLevelOps>(), Is.EqualTo(352));

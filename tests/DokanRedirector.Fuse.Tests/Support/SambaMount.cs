@@ -35,9 +35,9 @@ internal sealed class SambaMount : IAsyncDisposable
     /// <summary>A path inside the mount.</summary>
     public string InMount(string relative) => Path.Combine(MountPoint, relative);
 
-    public static async Task<SambaMount> StartShareAsync(FuseMountOptions? options = null, bool enableRpc = false)
+    public static async Task<SambaMount> StartShareAsync(FuseMountOptions? options = null, SambaServerOptions? samba = null)
     {
-        var mount = await StartAsync(enableRpc);
+        var mount = await StartAsync(samba ?? new SambaServerOptions());
         var connected = await mount.Redirector.ConnectAsync(mount.MountPoint, UncName.Parse($@"\\{SambaServer.Host}\share"),
             new UserCredentials(SambaServer.User, null, SambaServer.Password));
         Assert.That(connected.Status, Is.EqualTo(NtStatus.Success), "connect to Samba");
@@ -49,16 +49,16 @@ internal sealed class SambaMount : IAsyncDisposable
 
     public static async Task<SambaMount> StartNetworkRootAsync()
     {
-        var mount = await StartAsync(enableRpc: true);
+        var mount = await StartAsync(new SambaServerOptions { EnableRpc = true });
         mount.Mount = await FuseMount.MountNetworkRootAsync(mount.Redirector, mount.MountPoint,
             new FuseMountOptions(), NullLoggerFactory.Instance, CancellationToken.None);
         return mount;
     }
 
-    private static async Task<SambaMount> StartAsync(bool enableRpc)
+    private static async Task<SambaMount> StartAsync(SambaServerOptions options)
     {
         FuseAvailability.Require();
-        var samba = await TestSamba.StartAsync(new SambaServerOptions { EnableRpc = enableRpc });
+        var samba = await TestSamba.StartAsync(options);
         var mrx = new SmbMiniRedirector();
         mrx.SetServer(SambaServer.Host, new SmbServerSettings(samba.Port));
         var redirector = new Redirector(mrx, new RedirectorOptions

@@ -39,6 +39,9 @@ internal sealed class ScriptedMiniRedirector : IMiniRedirector
 
     public int OpenOnServer => _openOnServer.Count;
 
+    /// <summary>The opens not closed yet, to call a routine on one directly.</summary>
+    public IReadOnlyCollection<SrvOpen> OpenSrvOpens => [.. _openOnServer.Keys];
+
     public void AddFile(string sharePath, byte[] content) => _files[sharePath] = content;
 
     public NtStatus PreparseName(UncName name, out UncName effectiveName)
