@@ -113,7 +113,7 @@ internal static class MountSideBySide
         Console.WriteLine();
         Console.WriteLine($"Mount side by side: medians of {rounds} rounds (a warm-up round before them), Samba on 127.0.0.1, shares on tmpfs.");
         Console.WriteLine("ours: Redirector + SMB mini-redirector + FUSE mount in this process; " +
-            (rclone ? "rclone: `rclone mount :smb:share` (no VFS cache, --dir-cache-time 1s)." : "rclone: not installed."));
+            (rclone ? "rclone: `rclone mount :smb:share` with its defaults (no VFS cache; listings kept 5 min in rclone, so its ls -l is not cold)." : "rclone: not installed."));
         Console.WriteLine("Times: ours and rclone = wall time of the tool's process (sh -c, shell start included); smbclient = as in `-- smb`");
         Console.WriteLine($"(get/put: its own reported rate; ls: wall of {SmbClientSide.ListingsPerRun} listings less that of {SmbClientSide.ListingsPerRun} empty ones).");
         Console.WriteLine("cat reads from the server: the file's pages are dropped before each cat (dd iflag=nocache, checked with fincore).");

@@ -7,8 +7,7 @@ namespace DokanRedirector.Benchmarks;
 /// operation took, timed around the tool's whole process (<c>/bin/sh -c</c>, so shell start included: about 1 ms).
 /// </summary>
 /// <param name="cacheTimeout">How long the mount may answer from the kernel's caches: ours, the Windows redirector's
-/// 10 s (<see cref="Fuse.FuseMountOptions"/>); rclone, its --attr-timeout (1 s by default) and --dir-cache-time
-/// (set to 1 s).</param>
+/// 10 s (<see cref="Fuse.FuseMountOptions"/>); rclone, its --attr-timeout (1 s by default).</param>
 internal sealed class MountedShare(string directory, string writeSource, string writeName, string serverDirectory, TimeSpan cacheTimeout)
 {
     /// <summary>The pause between the two stat runs of <see cref="StatAsync"/> that the target is measured on: what a

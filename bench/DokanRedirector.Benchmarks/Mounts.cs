@@ -75,8 +75,9 @@ internal sealed class OurMount : IAsyncDisposable
 }
 
 /// <summary>
-/// <c>rclone mount :smb:share</c> of the same share at a fresh temp directory, with rclone's defaults (no VFS cache,
-/// attributes cached 1 s) except <c>--dir-cache-time 1s</c>, so that its listings expire as ours do. The password
+/// <c>rclone mount :smb:share</c> of the same share at a fresh temp directory, with rclone's defaults: no VFS cache,
+/// attributes cached 1 s in the kernel, listings 5 min in rclone (--dir-cache-time), which therefore answers a
+/// repeated <c>ls -l</c> or stat from its memory, one FUSE round trip per call. The password
 /// reaches rclone obscured and in its environment (RCLONE_SMB_PASS), never on a command line.
 /// Disposing unmounts with <c>fusermount3 -u</c> and waits for rclone to exit.
 /// </summary>
@@ -84,7 +85,7 @@ internal sealed class RcloneMount : IAsyncDisposable
 {
     private static readonly TimeSpan MountTimeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>rclone's --attr-timeout (its default) and the --dir-cache-time set here.</summary>
+    /// <summary>rclone's --attr-timeout (its default): how long the kernel answers for it.</summary>
     public static readonly TimeSpan CacheTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Process _rclone;
@@ -113,7 +114,7 @@ internal sealed class RcloneMount : IAsyncDisposable
             ArgumentList =
             {
                 "mount", $":smb:{TestFiles.Share}", directory, "--smb-host", SambaServer.Host, "--smb-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--smb-user", SambaServer.User, "--dir-cache-time", "1s", "--config", "/dev/null",
+                "--smb-user", SambaServer.User, "--config", "/dev/null",
             },
             RedirectStandardOutput = false,
             RedirectStandardError = true,
