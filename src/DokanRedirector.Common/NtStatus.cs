@@ -13,6 +13,7 @@ public readonly record struct NtStatus(uint Value)
     public static readonly NtStatus Success = new(0x00000000);
     public static readonly NtStatus Timeout = new(0x00000102);
     public static readonly NtStatus Pending = new(0x00000103);
+    public static readonly NtStatus NotifyCleanup = new(0x0000010B);
     public static readonly NtStatus NotifyEnumDir = new(0x0000010C);
     public static readonly NtStatus BufferOverflow = new(0x80000005);
     public static readonly NtStatus NoMoreFiles = new(0x80000006);

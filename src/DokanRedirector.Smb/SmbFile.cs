@@ -7,7 +7,7 @@ namespace DokanRedirector.Smb;
 /// An open file, directory or pipe on a tree (MS-SMB2 3.2.1.6 Open), made by <see cref="SmbTree.CreateAsync"/>.
 /// Its members report what the CREATE response said; its methods send the file commands on the open. Split by
 /// concern: <c>.ReadWrite.cs</c> (chunked, pipelined data transfer), <c>.Copy.cs</c> (whole files to and from streams),
-/// <c>.Commands.cs</c> (the other commands), <c>.Breaks.cs</c> (oplock and lease breaks).
+/// <c>.Commands.cs</c> (the other commands), <c>.Notify.cs</c> (CHANGE_NOTIFY), <c>.Breaks.cs</c> (oplock and lease breaks).
 /// Errors are <see cref="SmbStatusException"/>s naming <see cref="FullPath"/>. Disposing closes it.
 /// </summary>
 public sealed partial class SmbFile : IAsyncDisposable

@@ -1,11 +1,11 @@
-// MS-SMB2 2.2.34 SMB2 QUERY_DIRECTORY Response and 2.2.38 SMB2 QUERY_INFO Response: one layout
+// MS-SMB2 2.2.34 SMB2 QUERY_DIRECTORY Response, 2.2.36 SMB2 CHANGE_NOTIFY Response and 2.2.38 SMB2 QUERY_INFO Response: one layout
 using System.Buffers.Binary;
 
 namespace DokanRedirector.Smb.Messages;
 
 /// <summary>
-/// StructureSize (9), OutputBufferOffset, OutputBufferLength and the buffer: the response of QUERY_DIRECTORY
-/// and of QUERY_INFO. The offset and length are checked against the message.
+/// StructureSize (9), OutputBufferOffset, OutputBufferLength and the buffer: the response of QUERY_DIRECTORY,
+/// CHANGE_NOTIFY and QUERY_INFO. The offset and length are checked against the message.
 /// </summary>
 internal readonly record struct OutputBufferResponse(int OutputOffset, int OutputLength)
 {

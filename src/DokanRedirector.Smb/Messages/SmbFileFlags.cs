@@ -1,5 +1,6 @@
 // MS-SMB2 constants of the file commands: 2.2.13 (CREATE), 2.2.13.2.8 (leases), 2.2.13.2.11 (durable v2),
-// 2.2.15 (CLOSE), 2.2.23.2 (lease break), 2.2.26 (LOCK), 2.2.31 (IOCTL), 2.2.33 (QUERY_DIRECTORY), 2.2.37 (QUERY_INFO)
+// 2.2.15 (CLOSE), 2.2.23.2 (lease break), 2.2.26 (LOCK), 2.2.31 (IOCTL), 2.2.33 (QUERY_DIRECTORY), 2.2.35 (CHANGE_NOTIFY),
+// 2.2.37 (QUERY_INFO)
 namespace DokanRedirector.Smb.Messages;
 
 /// <summary>RequestedOplockLevel of CREATE, OplockLevel of its response and of an oplock break.</summary>
@@ -94,4 +95,14 @@ internal enum SmbIoctlFlags : uint
 {
     None = 0,
     IsFsctl = 0x00000001,
+}
+
+/// <summary>Flags of CHANGE_NOTIFY.</summary>
+[Flags]
+internal enum SmbChangeNotifyFlags : ushort
+{
+    None = 0,
+
+    /// <summary>SMB2_WATCH_TREE: report changes in the whole subtree, not only the directory's own entries.</summary>
+    WatchTree = 0x0001,
 }

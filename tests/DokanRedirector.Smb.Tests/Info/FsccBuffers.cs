@@ -100,6 +100,35 @@ internal static class FsccBuffers
         return [.. b, .. Encoding.Unicode.GetBytes(label)];
     }
 
+    // MS-FSCC 2.7.1: NextEntryOffset (0: the last), Action, FileNameLength, FileName.
+    public static byte[] Notify(FileNotifyAction action, string name)
+    {
+        var nameBytes = Encoding.Unicode.GetBytes(name);
+        var b = new byte[12 + nameBytes.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(4), (uint)action);
+        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(8), nameBytes.Length);
+        nameBytes.CopyTo(b, 12);
+        return b;
+    }
+
+    // Chains FILE_NOTIFY_INFORMATION entries: each but the last padded to 4 bytes, its NextEntryOffset the padded length.
+    public static byte[] NotifyChain(params byte[][] entries)
+    {
+        var buffer = new List<byte>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            if (i < entries.Length - 1)
+            {
+                var padded = (entry.Length + 3) & ~3;
+                BinaryPrimitives.WriteInt32LittleEndian(entry, padded);
+                Array.Resize(ref entry, padded);
+            }
+            buffer.AddRange(entry);
+        }
+        return [.. buffer];
+    }
+
     public static void Times(Span<byte> b, int offset)
     {
         BinaryPrimitives.WriteInt64LittleEndian(b[offset..], Created);

@@ -2,11 +2,13 @@ using System.Buffers.Binary;
 using DokanRedirector.Smb.Info;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Tests.Crypto;
+using DokanRedirector.Smb.Tests.Info;
+using DokanRedirector.Smb.Transport;
 using static DokanRedirector.Smb.Tests.Messages.FileMessages;
 
 namespace DokanRedirector.Smb.Tests.Messages;
 
-/// <summary>Byte-exact requests and parsed responses of CLOSE, FLUSH, READ, WRITE, LOCK, QUERY_DIRECTORY, QUERY_INFO, SET_INFO, IOCTL and the breaks.</summary>
+/// <summary>Byte-exact requests and parsed responses of CLOSE, FLUSH, READ, WRITE, LOCK, QUERY_DIRECTORY, CHANGE_NOTIFY, QUERY_INFO, SET_INFO, IOCTL and the breaks.</summary>
 public class FileCommandTests
 {
     [Test]
@@ -127,6 +129,47 @@ public class FileCommandTests
                 "2100" + "25" + "01" + "00000000" + FileIdHex // StructureSize 33, FileIdBothDirectoryInformation, RESTART_SCANS, FileIndex
                 + "6000" + "0200" + "00000100" + "2A00")); // FileNameOffset 96, FileNameLength 2, OutputBufferLength 64 KiB, "*"
             Assert.That(request.ExpectedResponseSize, Is.EqualTo(65536));
+        });
+    }
+
+    [Test]
+    public void ChangeNotifyRequest_Is32Bytes_WithWatchTreeAsFlag1_AndChargesForTheOutputBuffer()
+    {
+        const SmbNotifyFilter filter = SmbNotifyFilter.FileName | SmbNotifyFilter.DirName | SmbNotifyFilter.Attributes | SmbNotifyFilter.Size | SmbNotifyFilter.LastWrite;
+        var tree = new ChangeNotifyRequest(FileId, SmbChangeNotifyFlags.WatchTree, 65536, filter);
+        var flat = new ChangeNotifyRequest(FileId, SmbChangeNotifyFlags.None, 3 * 65536 + 1, SmbNotifyFilter.StreamWrite);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TestHex.Of(Body(tree)), Is.EqualTo(
+                "2000" + "0100" + "00000100" + FileIdHex + "1F000000" + "00000000")); // StructureSize 32, SMB2_WATCH_TREE, 64 KiB, filter 0x1F, Reserved
+            Assert.That(TestHex.Of(Body(flat)), Is.EqualTo("2000" + "0000" + "01000300" + FileIdHex + "00080000" + "00000000"));
+            Assert.That(tree.Command, Is.EqualTo(SmbCommand.ChangeNotify));
+            Assert.That(tree.BodySize, Is.EqualTo(32), "no variable Buffer: StructureSize 32 is the whole body");
+            Assert.That(CreditWindow.CreditCharge(tree.BodySize, tree.ExpectedResponseSize), Is.EqualTo(1));
+            Assert.That(CreditWindow.CreditCharge(flat.BodySize, flat.ExpectedResponseSize), Is.EqualTo(4), "MS-SMB2 3.2.4.1.5: by the output buffer");
+        });
+    }
+
+    [Test]
+    public void ChangeNotifyResponse_IsAnOutputBufferOfFileNotifyInformationEntries()
+    {
+        var entries = FsccBuffers.NotifyChain(
+            FsccBuffers.Notify(FileNotifyAction.RenamedOldName, "a"),
+            FsccBuffers.Notify(FileNotifyAction.RenamedNewName, "b"));
+        var message = Response(SmbCommand.ChangeNotify, "0900 4800" + TestHex.Of(BitConverter.GetBytes(entries.Length)) + TestHex.Of(entries));
+
+        var changes = FileNotifyInformation.ReadAll(OutputBufferResponse.Read(message, SmbCommand.ChangeNotify).Output(message));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(changes, Is.EqualTo(new[]
+            {
+                new FileNotifyInformation(FileNotifyAction.RenamedOldName, "a"),
+                new FileNotifyInformation(FileNotifyAction.RenamedNewName, "b"),
+            }));
+            Assert.That(() => OutputBufferResponse.Read(Response(SmbCommand.ChangeNotify, "0900 4800 FF000000" + TestHex.Of(entries)), SmbCommand.ChangeNotify),
+                Throws.TypeOf<SmbProtocolException>().With.Message.Contains("ChangeNotify OutputBuffer"));
         });
     }
 

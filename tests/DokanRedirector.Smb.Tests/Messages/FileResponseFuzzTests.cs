@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using DokanRedirector.Smb.Messages;
 using DokanRedirector.Smb.Tests.Crypto;
+using DokanRedirector.Smb.Tests.Info;
 using static DokanRedirector.Smb.Tests.Messages.FileMessages;
 
 namespace DokanRedirector.Smb.Tests.Messages;
@@ -34,6 +35,10 @@ public class FileResponseFuzzTests
             var response = OutputBufferResponse.Read(m, SmbCommand.QueryDirectory);
             _ = response.Output(m).Length;
         });
+        var notifications = FsccBuffers.NotifyChain(
+            FsccBuffers.Notify(FileNotifyAction.Added, "a.txt"), FsccBuffers.Notify(FileNotifyAction.Removed, "b"));
+        yield return new("CHANGE_NOTIFY", Response(SmbCommand.ChangeNotify, "0900 4800" + TestHex.Of(BitConverter.GetBytes(notifications.Length)) + TestHex.Of(notifications)),
+            [2, 4, 8, 16, 32, 40], m => FileNotifyInformation.ReadAll(OutputBufferResponse.Read(m, SmbCommand.ChangeNotify).Output(m)));
         yield return new("SET_INFO", Response(SmbCommand.SetInfo, "0200"), [0], m => SetInfoRequest.ReadResponse(m));
         yield return new("IOCTL", Response(SmbCommand.Ioctl,
             "3100 0000 78001400" + FileIdHex + "70000000 00000000 70000000 04000000 00000000 00000000 DEADBEEF"), [24, 28, 32, 36], m =>

@@ -1,0 +1,35 @@
+// MS-SMB2 2.2.35 CompletionFilter and 3.2.4.18 Application Requests Change Notifications for a Directory
+namespace DokanRedirector.Smb;
+
+/// <summary>The changes a CHANGE_NOTIFY waits for (its CompletionFilter): FILE_NOTIFY_CHANGE_*.</summary>
+[Flags]
+public enum SmbNotifyFilter : uint
+{
+    FileName = 0x1,
+    DirName = 0x2,
+    Attributes = 0x4,
+    Size = 0x8,
+    LastWrite = 0x10,
+    LastAccess = 0x20,
+    Creation = 0x40,
+    Ea = 0x80,
+    Security = 0x100,
+    StreamName = 0x200,
+    StreamSize = 0x400,
+    StreamWrite = 0x800,
+}
+
+/// <summary>
+/// The outcome of one CHANGE_NOTIFY (<see cref="SmbFile.ChangeNotifyAsync"/>), by <see cref="Status"/>:
+/// <list type="bullet">
+/// <item><see cref="NtStatus.Success"/>: <see cref="Changes"/> in the order they happened (possibly empty).</item>
+/// <item><see cref="NtStatus.NotifyEnumDir"/>: more changes than the output buffer (or the server's queue for the
+/// handle) holds; <see cref="Changes"/> is empty and the directory must be listed again. Samba 4.17 answers so when
+/// the waiting changes do not fit, e.g. 2,000 new files against 64 KiB, or one long name against 16 bytes.</item>
+/// <item><see cref="NtStatus.NotifyCleanup"/>: the handle was closed while the request waited (Samba 4.17 answers so
+/// when our own CLOSE arrives); <see cref="Changes"/> is empty.</item>
+/// </list>
+/// Anything else is an <see cref="SmbStatusException"/>, e.g. STATUS_DELETE_PENDING from Samba when the watched
+/// directory is being deleted.
+/// </summary>
+public sealed record SmbChangeNotification(NtStatus Status, IReadOnlyList<FileNotifyInformation> Changes);
