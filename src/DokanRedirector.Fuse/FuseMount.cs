@@ -51,6 +51,9 @@ public sealed class FuseMount : IAsyncDisposable
 
     public string MountPoint { get; }
 
+    /// <summary>Directories watched now for other clients' changes.</summary>
+    internal int WatchCount => _fileSystem.WatchCount;
+
     /// <summary>Completes when the mount has ended, whoever ended it (us, or <c>umount</c>).</summary>
     public Task Completion => _completion.Task;
 

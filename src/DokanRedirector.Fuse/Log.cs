@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 207, Message = "libfuse: {Message}")]
     public static partial void LibFuseMessage(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(209, LogLevel.Debug, "Cannot watch {Directory} for changes ({Status}); its cache lasts its lifetime")]
+    public static partial void WatchFailed(ILogger logger, string directory, string status);
+
+    [LoggerMessage(210, LogLevel.Warning, "The change watch of directory inode {Ino} failed")]
+    public static partial void WatchEnded(ILogger logger, Exception exception, ulong ino);
 }

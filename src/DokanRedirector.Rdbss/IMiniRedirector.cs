@@ -77,6 +77,15 @@ public interface IMiniRedirector
     ValueTask<RxResult<IReadOnlyList<DirectoryEntry>>> QueryDirectory(
         SrvOpen srvOpen, string pattern, bool restartScan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// MRxLowIOSubmit[LOWIO_OP_NOTIFY_CHANGE_DIRECTORY]: waits for the next changes below a directory handle and
+    /// answers them. STATUS_NOTIFY_ENUM_DIR (no changes listed): more changed than could be told, list again.
+    /// STATUS_NOTIFY_CLEANUP: the handle was closed. A mini-redirector without it answers STATUS_NOT_SUPPORTED.
+    /// </summary>
+    ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen, DirectoryChangeFilter filter,
+        bool watchTree, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<RxResult<IReadOnlyList<DirectoryChange>>>(NtStatus.NotSupported);
+
     /// <summary>MRxLocks (LOWIO_OP_SHAREDLOCK / EXCLUSIVELOCK).</summary>
     ValueTask<NtStatus> Lock(SrvOpen srvOpen, long offset, long length, bool exclusive, bool failImmediately,
         CancellationToken cancellationToken);

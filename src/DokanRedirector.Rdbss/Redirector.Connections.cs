@@ -80,9 +80,11 @@ public sealed partial class Redirector
                 }
                 else
                 {
-                    // No handle is open (checked above, under this lock), so closing it is safe.
+                    // No program's handle is open (checked above, under this lock), so closing it is safe; the
+                    // front end's watches go with it (their pending notifications answer at once).
                     v.MarkClosed(NtStatus.NetworkNameDeleted);
                     Unlink(v, work.Unlinked);
+                    OrphanFobxs(v, work);
                 }
             }
         }
@@ -101,7 +103,8 @@ public sealed partial class Redirector
         return [.. _connections.Values
             .OrderBy(c => c.LocalName, StringComparer.OrdinalIgnoreCase)
             .Select(c => new ConnectionInfo(c.LocalName, c.RemoteName.ToString(),
-                c.VNetRoot?.Condition ?? Condition.InTransition, c.Credentials?.Identity, c.VNetRoot?.Fobxs.Count ?? 0))];
+                c.VNetRoot?.Condition ?? Condition.InTransition, c.Credentials?.Identity,
+                c.VNetRoot?.Fobxs.Values.Count(f => !f.IsWatch) ?? 0))];
     }
 
     /// <summary>The connection a front end was mounted for, or null.</summary>
@@ -221,6 +224,7 @@ public sealed partial class Redirector
     private static List<OpenFileInfo> OpenFiles(List<Connection> connections) =>
         OpenFilesOf(connections.SelectMany(c => c.VNetRoot?.Fobxs.Values ?? Enumerable.Empty<Fobx>()));
 
+    // Programs' handles only: a front end's watches are its own business (Fobx.IsWatch).
     private static List<OpenFileInfo> OpenFilesOf(IEnumerable<Fobx> fobxs) =>
-        [.. fobxs.OrderBy(f => f.Id).Select(f => new OpenFileInfo(f.Id, f.Name, f.ProcessId))];
+        [.. fobxs.Where(f => !f.IsWatch).OrderBy(f => f.Id).Select(f => new OpenFileInfo(f.Id, f.Name, f.ProcessId))];
 }

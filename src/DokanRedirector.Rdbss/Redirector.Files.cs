@@ -8,8 +8,12 @@ namespace DokanRedirector.Rdbss;
 public sealed partial class Redirector
 {
     /// <summary>NtCreateFile: opens or creates <paramref name="path"/>, returning a handle id.</summary>
-    public async ValueTask<RxResult<OpenedFile>> CreateAsync(NetPath path, CreateParameters parameters,
-        int processId = 0, CancellationToken cancellationToken = default)
+    public ValueTask<RxResult<OpenedFile>> CreateAsync(NetPath path, CreateParameters parameters,
+        int processId = 0, CancellationToken cancellationToken = default) =>
+        CreateAsync(path, parameters, processId, isWatch: false, cancellationToken);
+
+    private async ValueTask<RxResult<OpenedFile>> CreateAsync(NetPath path, CreateParameters parameters,
+        int processId, bool isWatch, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(path, cancellationToken);
         if (!resolved.IsSuccess)
@@ -19,7 +23,7 @@ public sealed partial class Redirector
         var (v, effective) = resolved.Value;
         try
         {
-            return await OpenAsync(v, effective, parameters, processId, cancellationToken);
+            return await OpenAsync(v, effective, parameters, processId, isWatch, cancellationToken);
         }
         finally
         {
@@ -28,7 +32,7 @@ public sealed partial class Redirector
     }
 
     private async ValueTask<RxResult<OpenedFile>> OpenAsync(VNetRoot v, NetPath path, CreateParameters parameters,
-        int processId, CancellationToken ct)
+        int processId, bool isWatch, CancellationToken ct)
     {
         var netRoot = v.NetRoot;
         var fcb = netRoot.FcbTable.Acquire(netRoot, path.SharePath);
@@ -40,7 +44,7 @@ public sealed partial class Redirector
             await ReleaseSrvOpenAsync(srvOpen);
             return created.Status;
         }
-        var fobx = new Fobx(Interlocked.Increment(ref _lastHandleId), srvOpen, path.Name.ToString(), processId);
+        var fobx = new Fobx(Interlocked.Increment(ref _lastHandleId), srvOpen, path.Name.ToString(), processId, isWatch);
         bool registered;
         // Shared lock: a forced finalization (exclusive) either sees this handle or finds the view Closed first.
         using (_table.EnterShared())

@@ -40,14 +40,20 @@ public sealed partial class Redirector
             v.ForceFinalize = true;
             v.MarkClosed(NtStatus.NetworkNameDeleted);
             Unlink(v, work.Unlinked);
-            foreach (var fobx in v.Fobxs.Values)
+            OrphanFobxs(v, work);
+        }
+    }
+
+    /// <summary>Orphans every handle of <paramref name="v"/>, for <see cref="CompleteForceAsync"/> to close.</summary>
+    private static void OrphanFobxs(VNetRoot v, ForceWork work)
+    {
+        foreach (var fobx in v.Fobxs.Values)
+        {
+            if (fobx.TryLeaveOpen(FobxState.Orphaned))
             {
-                if (fobx.TryLeaveOpen(FobxState.Orphaned))
-                {
-                    work.Orphaned.Add(fobx);
-                }
-                work.Draining.Add(fobx);
+                work.Orphaned.Add(fobx);
             }
+            work.Draining.Add(fobx);
         }
     }
 

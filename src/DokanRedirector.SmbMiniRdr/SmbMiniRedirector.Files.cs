@@ -85,6 +85,32 @@ public sealed partial class SmbMiniRedirector
     public ValueTask<NtStatus> Unlock(SrvOpen srvOpen, long offset, long length, CancellationToken cancellationToken) =>
         RunAsync(srvOpen, (file, ct) => file.UnlockAsync(offset, length, ct), cancellationToken);
 
+    /// <summary>One CHANGE_NOTIFY (MS-SMB2 3.2.4.18). The core's filter and actions have the wire values.</summary>
+    public async ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen, DirectoryChangeFilter filter,
+        bool watchTree, CancellationToken cancellationToken)
+    {
+        var notified = await RunAsync(srvOpen, (file, ct) => file.ChangeNotifyAsync((SmbNotifyFilter)filter, watchTree, NotifyBufferLength, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (!notified.IsSuccess)
+        {
+            return notified.Status;
+        }
+        var changes = new List<DirectoryChange>(notified.Value!.Changes.Count);
+        foreach (var change in notified.Value.Changes)
+        {
+            // Stream actions (6–8) say nothing about names or attributes.
+            if (change.Action <= FileNotifyAction.RenamedNewName)
+            {
+                changes.Add(new DirectoryChange((DirectoryChangeAction)change.Action, change.FileName));
+            }
+        }
+        return new RxResult<IReadOnlyList<DirectoryChange>>(notified.Value.Status, changes);
+    }
+
+    // Hundreds of changes, and within every dialect's MaxTransactSize (2.0.2: 64 KiB); past it the server answers
+    // STATUS_NOTIFY_ENUM_DIR.
+    private const int NotifyBufferLength = 64 * 1024;
+
     /// <summary>A command on an open that answers nothing but its status.</summary>
     private static async ValueTask<NtStatus> RunAsync(SrvOpen srvOpen, Func<SmbFile, CancellationToken, Task> command, CancellationToken ct) =>
         (await RunAsync(srvOpen, async (file, t) =>

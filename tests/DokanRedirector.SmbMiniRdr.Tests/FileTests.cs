@@ -41,6 +41,42 @@ public sealed class FileTests
     }
 
     [Test]
+    public async Task NotifyChangeDirectory_OnAWatch_ReportsFilesAnotherHandleCreatesAndDeletes()
+    {
+        var directory = Unique("watched");
+        Directory.CreateDirectory(_rdr.OnDisk(directory));
+        var watch = (await Redirector.OpenWatchAsync(SambaRedirector.Unc(directory))).Value.Handle;
+        const DirectoryChangeFilter names = DirectoryChangeFilter.FileName | DirectoryChangeFilter.DirectoryName;
+        // Samba registers the watch just after answering the first request: prime it until it reports.
+        IReadOnlyList<DirectoryChange> changes = [];
+        var probe = "";
+        for (var i = 0; changes.Count == 0 && i < 50; i++)
+        {
+            var waiting = Redirector.NotifyChangeDirectoryAsync(watch, names).AsTask();
+            await Task.Delay(20);
+            probe = $"probe{i}";
+            var created = await _rdr.OpenAsync(SambaRedirector.Unc($@"{directory}\{probe}"));
+            await Redirector.CloseAsync(created);
+            changes = (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Value!;
+        }
+
+        await Redirector.DeleteAsync(SambaRedirector.Unc($@"{directory}\{probe}"));
+        // What the create's close queued may come first.
+        var removed = new List<DirectoryChange>();
+        while (!removed.Exists(c => c.Action == DirectoryChangeAction.Removed) && removed.Count < 10)
+        {
+            removed.AddRange((await Redirector.NotifyChangeDirectoryAsync(watch, names).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Value!);
+        }
+        await Redirector.CloseAsync(watch);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(changes, Does.Contain(new DirectoryChange(DirectoryChangeAction.Added, probe)));
+            Assert.That(removed, Does.Contain(new DirectoryChange(DirectoryChangeAction.Removed, probe)));
+        });
+    }
+
+    [Test]
     public async Task Read_AtTheEnd_AnswersEndOfFile()
     {
         var name = Unique("eof");

@@ -68,6 +68,10 @@ internal sealed partial class FuseFileSystem
             directory.Listing = listing = loaded.Value!;
         }
         ReplyDirectoryPage(request, directory, listing, (int)Math.Min(offset, int.MaxValue), size, plus);
+        if (plus && !directory.IsOwn)
+        {
+            Watch(directory.Ino); // the kernel caches the page's names and attributes
+        }
     }
 
     private async ValueTask<RxResult<DirectoryListing>> ListAsync(long handle, CancellationToken ct)

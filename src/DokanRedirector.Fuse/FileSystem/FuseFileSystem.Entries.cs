@@ -41,6 +41,7 @@ internal sealed partial class FuseFileSystem
         {
             // A negative entry (ino 0): the kernel caches "no such name" for its own, shorter, timeout.
             request.ReplyEntry(new FuseEntryParam { EntryTimeout = _negativeEntryTimeout });
+            Watch(parent);
         }
         else
         {

@@ -33,6 +33,7 @@ internal sealed partial class FuseFileSystem
     // Cancelled when the session ends: whatever is still in flight answers at once.
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Interrupts _interrupts;
+    private readonly DirectoryWatches _watches;
     // Handles the kernel holds; closed by us if the session ends before it releases them.
     private readonly ConcurrentDictionary<long, ulong> _openFiles = new();
     private readonly ConcurrentDictionary<long, DirectoryHandle> _openDirectories = new();
@@ -49,13 +50,22 @@ internal sealed partial class FuseFileSystem
         _negativeEntryTimeout = options.NegativeEntryTimeout.TotalSeconds;
         _log = log;
         _interrupts = new Interrupts(_lifetime.Token);
+        var cached = new[] { options.AttributeTimeout, options.EntryTimeout, options.NegativeEntryTimeout }.Max();
+        _watches = new DirectoryWatches(redirector, _inodes, cached, log);
     }
 
     private CancellationToken Lifetime => _lifetime.Token;
 
     /// <summary>The kernel side of the mount, for what we tell it unasked (cache invalidation); set once the
     /// session exists, before the first request.</summary>
-    public FuseSession? Session { get; set; }
+    public FuseSession? Session
+    {
+        get => _watches.Session;
+        set => _watches.Session = value;
+    }
+
+    /// <summary>Directories watched for other clients' changes now (<see cref="DirectoryWatches"/>).</summary>
+    public int WatchCount => _watches.Count;
 
     /// <summary>FUSE_INTERRUPT for the request <see cref="Interrupts"/> gave <paramref name="id"/>.</summary>
     public void Interrupt(nint id) => _interrupts.Interrupt(id);
@@ -66,6 +76,7 @@ internal sealed partial class FuseFileSystem
     {
         // Writes the kernel was told are done go on to the server first: cancelling them would lose them.
         await WhenWritesIdleAsync();
+        await _watches.StopAsync();
         await _lifetime.CancelAsync();
         await _pending.DrainAsync();
         var handles = new List<long>(_openFiles.Keys);
@@ -216,11 +227,28 @@ internal sealed partial class FuseFileSystem
         }
     }
 
-    /// <summary>The stat of <paramref name="info"/>, noting what the kernel is told (for FOPEN_KEEP_CACHE).</summary>
+    /// <summary>The stat of <paramref name="info"/>, noting what the kernel is told (for FOPEN_KEEP_CACHE) and
+    /// watching the directory it is in while the kernel may cache it.</summary>
     private Stat Remembered(ulong ino, in FileInformation info)
     {
         _inodes.Remember(ino, info.LastWriteTime, info.EndOfFile);
+        Watch(_inodes.ParentOf(ino));
         return _stat.From(ino, info);
+    }
+
+    /// <summary>Keeps the share <paramref name="directory"/> is on watched for other clients' changes
+    /// (<see cref="DirectoryWatches"/>).</summary>
+    private void Watch(ulong directory)
+    {
+        if (directory == 0 || _inodes.PathOf(directory) is not { } path || _namespace.ShareRootOf(path) is not { } rootPath)
+        {
+            return;
+        }
+        var root = rootPath.Length == 0 ? InodeTable.RootIno : _inodes.FindPath(rootPath);
+        if (root != 0)
+        {
+            _watches.Touch(root, () => TryResolve(rootPath, out var netPath, out _) ? netPath : null);
+        }
     }
 
     private sealed class DirectoryHandle(ulong ino, string path, bool isOwn)

@@ -63,6 +63,43 @@ internal sealed class InodeTable
         }
     }
 
+    /// <summary>The directory <paramref name="ino"/> is in, 0 for the root or an unknown or detached inode.</summary>
+    public ulong ParentOf(ulong ino)
+    {
+        lock (_lock)
+        {
+            return _byIno.TryGetValue(ino, out var node) && !node.Detached && node.Parent is { } parent ? parent.Ino : 0;
+        }
+    }
+
+    /// <summary>Every name the kernel may hold, with its directory (a walk of the table: for the rare "everything
+    /// changed").</summary>
+    public List<(ulong Parent, string Name)> AllNames()
+    {
+        lock (_lock)
+        {
+            return [.. _byName.Keys];
+        }
+    }
+
+    /// <summary>The inode of a '/'-separated path below the root ("" is the root), 0 if the kernel has none.</summary>
+    public ulong FindPath(string path)
+    {
+        lock (_lock)
+        {
+            var ino = RootIno;
+            foreach (var name in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!_byName.TryGetValue((ino, name), out var node))
+                {
+                    return 0;
+                }
+                ino = node.Ino;
+            }
+            return ino;
+        }
+    }
+
     /// <summary>forget: the kernel dropped <paramref name="lookups"/> references.</summary>
     public void Forget(ulong ino, ulong lookups)
     {

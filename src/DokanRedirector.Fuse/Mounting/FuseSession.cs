@@ -87,6 +87,23 @@ internal sealed unsafe class FuseSession
         }
     }
 
+    /// <summary>Makes the kernel look <paramref name="name"/> up again in <paramref name="parent"/>. Blocks while a
+    /// request in that directory holds its lock, so only from outside request handlers. After <see cref="Close"/>,
+    /// does nothing.</summary>
+    public void InvalidateEntry(ulong parent, string name)
+    {
+        var session = Volatile.Read(ref _session);
+        if (session == 0)
+        {
+            return;
+        }
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(name);
+        fixed (byte* bytes = utf8)
+        {
+            LibFuse.NotifyInvalidateEntry(session, parent, bytes, (nuint)utf8.Length);
+        }
+    }
+
     /// <summary>fuse_session_unmount (a no-op once the connection is gone, a lazy unmount otherwise), then
     /// fuse_session_destroy. Only after the loop ended and every reply was sent.</summary>
     public void Close()

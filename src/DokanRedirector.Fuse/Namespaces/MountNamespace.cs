@@ -14,6 +14,10 @@ internal abstract class MountNamespace
     /// directories. Throws <see cref="Rdbss.Naming.InvalidUncNameException"/> for a name no server can have.</summary>
     public abstract NetPath? Resolve(string path);
 
+    /// <summary>The mount path of the share root <paramref name="path"/> is below (where one watch sees a whole
+    /// share), or null for one of the namespace's own directories.</summary>
+    public abstract string? ShareRootOf(string path);
+
     /// <summary>Whether one of the namespace's own directories exists (<see cref="Resolve"/> gave null).</summary>
     public virtual ValueTask<NtStatus> LookupOwnDirectoryAsync(string path, CancellationToken cancellationToken) =>
         ValueTask.FromResult(NtStatus.ObjectNameNotFound);

@@ -18,6 +18,18 @@ internal sealed class NetworkRootNamespace(Redirector redirector) : MountNamespa
     public override NetPath? Resolve(string path) =>
         path.Contains('/') ? NetPath.Unc(UncName.Parse(@"\\" + path.Replace('/', '\\'))) : null;
 
+    // server/share/…: the first two components.
+    public override string? ShareRootOf(string path)
+    {
+        var server = path.IndexOf('/');
+        if (server < 0)
+        {
+            return null;
+        }
+        var share = path.IndexOf('/', server + 1);
+        return share < 0 ? path : path[..share];
+    }
+
     public override async ValueTask<NtStatus> LookupOwnDirectoryAsync(string path, CancellationToken cancellationToken)
     {
         if (path.Length == 0)

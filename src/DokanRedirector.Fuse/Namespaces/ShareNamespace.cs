@@ -6,4 +6,7 @@ namespace DokanRedirector.Fuse.Namespaces;
 internal sealed class ShareNamespace(Connection connection) : MountNamespace
 {
     public override NetPath? Resolve(string path) => connection.Resolve(path);
+
+    // The mount root is the connection's \\server\share[\sub]: everything below is one watch's.
+    public override string? ShareRootOf(string path) => "";
 }

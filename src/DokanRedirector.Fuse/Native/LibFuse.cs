@@ -66,6 +66,11 @@ internal static unsafe partial class LibFuse
     [LibraryImport(Library, EntryPoint = "fuse_lowlevel_notify_inval_inode")]
     public static partial int NotifyInvalidateInode(nint session, ulong ino, long offset, long length);
 
+    /// <summary>Drops the kernel's dentry of <paramref name="name"/> in <paramref name="parent"/>, positive or negative,
+    /// so the next use looks it up again. Takes the parent's inode lock: never from a handler in that directory.</summary>
+    [LibraryImport(Library, EntryPoint = "fuse_lowlevel_notify_inval_entry")]
+    public static partial int NotifyInvalidateEntry(nint session, ulong parent, byte* name, nuint nameLength);
+
     /// <summary>err is the positive errno; 0 answers success to requests without data.</summary>
     [LibraryImport(Library, EntryPoint = "fuse_reply_err")]
     public static partial int ReplyErr(nint request, int err);

@@ -15,12 +15,13 @@ public sealed class Fobx
     private FobxState _state = FobxState.Open;
     private int _references = 1;
 
-    internal Fobx(long id, SrvOpen srvOpen, string name, int processId)
+    internal Fobx(long id, SrvOpen srvOpen, string name, int processId, bool isWatch)
     {
         Id = id;
         SrvOpen = srvOpen;
         Name = name;
         ProcessId = processId;
+        IsWatch = isWatch;
     }
 
     /// <summary>The handle id front ends hold (FUSE fh, Dokan context).</summary>
@@ -33,6 +34,10 @@ public sealed class Fobx
 
     /// <summary>The opening process where the front end knows it, else 0.</summary>
     public int ProcessId { get; }
+
+    /// <summary>A front end's own directory watch (<see cref="Redirector.OpenWatchAsync"/>), not a program's handle:
+    /// it is never listed as an open file, and a normal disconnect closes it instead of being refused by it.</summary>
+    public bool IsWatch { get; }
 
     public FobxState State
     {

@@ -35,6 +35,31 @@ public sealed class NetworkRootTests
     }
 
     [Test]
+    public async Task Lookup_OfAFileAnotherClientCreatesInAShare_FindsItWithinTwoSeconds()
+    {
+        var path = $"{_mount.MountPoint}/{SambaServer.Host}/share/appearing.txt";
+        Assert.That(File.Exists(path), Is.False); // the kernel now caches "no such file" for 5 s
+        var watched = System.Diagnostics.Stopwatch.StartNew();
+        while (_mount.Mount.WatchCount == 0 && watched.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(20);
+        }
+        Assert.That(_mount.Mount.WatchCount, Is.GreaterThan(0), "the share is watched");
+        await Task.Delay(200); // Samba registers a watch just after answering its first request
+        var local = Path.Combine(TestContext.CurrentContext.WorkDirectory, "appearing.txt");
+        await File.WriteAllTextAsync(local, "new");
+
+        Assert.That((await _mount.Samba.SmbClientAsync("share", $"put {local} appearing.txt")).ExitCode, Is.Zero);
+        var seen = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(path) && seen.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.That(seen.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+    }
+
+    [Test]
     public async Task Ls_OfTheRoot_ListsTheServersLookedUp()
     {
         await Shell.SucceedAsync($"stat '{_mount.MountPoint}/{SambaServer.Host}'");

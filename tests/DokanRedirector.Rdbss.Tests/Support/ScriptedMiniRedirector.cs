@@ -28,6 +28,13 @@ internal sealed class ScriptedMiniRedirector : IMiniRedirector
     /// <summary>Runs before each read, with the operation's token (to hold a read in flight).</summary>
     public Func<CancellationToken, Task> BeforeRead { get; set; } = _ => Task.CompletedTask;
 
+    /// <summary>Answers NotifyChangeDirectory, with the operation's token; by default nothing ever changes.</summary>
+    public Func<CancellationToken, Task<IReadOnlyList<DirectoryChange>>> Notify { get; set; } = async ct =>
+    {
+        await Task.Delay(Timeout.Infinite, ct);
+        return [];
+    };
+
     public List<CreateNetRootContext> CreateContexts { get; } = [];
 
     public int Calls(string routine) => _calls.GetValueOrDefault(routine);
@@ -122,6 +129,13 @@ internal sealed class ScriptedMiniRedirector : IMiniRedirector
         srvOpen.Context = path;
         _openOnServer.TryAdd(srvOpen, 0);
         return ValueTask.FromResult(RxResult<CreateResponse>.Ok(new CreateResponse(action, Info(path))));
+    }
+
+    public async ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen,
+        DirectoryChangeFilter filter, bool watchTree, CancellationToken cancellationToken)
+    {
+        Count(nameof(NotifyChangeDirectory));
+        return RxResult<IReadOnlyList<DirectoryChange>>.Ok(await Notify(cancellationToken));
     }
 
     public ValueTask<NtStatus> CloseSrvOpen(SrvOpen srvOpen, CancellationToken cancellationToken)

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using DokanRedirector.Fuse.Tests.Support;
+
+namespace DokanRedirector.Fuse.Tests.Mount;
+
+/// <summary>
+/// Another client's changes on a real Samba reach the kernel's caches of the mount at once (SMB2 CHANGE_NOTIFY with
+/// WATCH_TREE on the share), not after the lifetimes: 5 s for "no such file", 10 s for attributes. The other client
+/// is smbclient, in a directory below the share's root.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CoherenceTests
+{
+    // Far below every lifetime, far above a notification's trip (milliseconds).
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
+
+    private SambaMount _mount = null!;
+    private string _name = null!;
+    private string _dir = null!;
+    private string _serverDir = null!;
+
+    [OneTimeSetUp]
+    public async Task MountAsync() => _mount = await SambaMount.StartShareAsync();
+
+    [OneTimeTearDown]
+    public async Task UnmountAsync() => await _mount.DisposeAsync();
+
+    [SetUp]
+    public void MakeTestDirectory()
+    {
+        _name = TestContext.CurrentContext.Test.MethodName!;
+        _serverDir = _mount.OnServer(_name);
+        Directory.CreateDirectory(_serverDir);
+        _dir = _mount.InMount(_name);
+    }
+
+    /// <summary>A local file holding <paramref name="content"/>, for smbclient to put.</summary>
+    private static string Local(string content)
+    {
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"put-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private async Task OtherClientAsync(string command)
+    {
+        var result = await _mount.Samba.SmbClientAsync("share", command);
+        Assert.That(result.ExitCode, Is.Zero, $"smbclient {command}: {result}");
+    }
+
+    [Test]
+    public async Task Lookup_OfANameAnotherClientCreatesAfterAFailedOne_FindsItWithinTwoSeconds()
+    {
+        Assert.That(File.Exists(Path.Combine(_dir, "late.txt")), Is.False); // the kernel now caches "no such file"
+        await WatchedAsync();
+
+        await OtherClientAsync($"put {Local("here")} {_name}\\late.txt");
+
+        Assert.That(await WithinAsync(() => File.Exists(Path.Combine(_dir, "late.txt"))), Is.LessThan(Soon));
+    }
+
+    [Test]
+    public async Task Stat_OfAFileAnotherClientRewrites_ShowsTheNewSizeWithinTwoSeconds()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_serverDir, "log.txt"), "one");
+        Assert.That(new FileInfo(Path.Combine(_dir, "log.txt")).Length, Is.EqualTo(3));
+        await WatchedAsync();
+
+        await OtherClientAsync($"put {Local("one two three")} {_name}\\log.txt");
+
+        Assert.That(await WithinAsync(() => new FileInfo(Path.Combine(_dir, "log.txt")).Length == 13), Is.LessThan(Soon));
+    }
+
+    [Test]
+    public async Task Lookup_OfAFileAnotherClientDeletes_FailsWithinTwoSeconds()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_serverDir, "doomed.txt"), "x");
+        Assert.That(File.Exists(Path.Combine(_dir, "doomed.txt")), Is.True);
+        await WatchedAsync();
+
+        await OtherClientAsync($"del {_name}\\doomed.txt");
+
+        Assert.That(await WithinAsync(() => !File.Exists(Path.Combine(_dir, "doomed.txt"))), Is.LessThan(Soon));
+    }
+
+    [Test]
+    public async Task MvAndRmR_OfWatchedDirectories_Succeed()
+    {
+        // A handle below a directory keeps a server from renaming or deleting it: the watch must not be one.
+        await Shell.SucceedAsync($"mkdir -p '{_dir}/a/b/c' && echo x > '{_dir}/a/b/c/f' && ls -lR '{_dir}/a' > /dev/null");
+        await WatchedAsync();
+
+        await Shell.SucceedAsync($"mv '{_dir}/a' '{_dir}/moved' && rm -r '{_dir}/moved'");
+
+        Assert.That(Directory.EnumerateFileSystemEntries(_serverDir), Is.Empty);
+    }
+
+    [Test]
+    public async Task Watches_EndOnceTheKernelCachesNothingLeft_AndHoldNoHandle()
+    {
+        var options = new FuseMountOptions
+        {
+            AttributeTimeout = TimeSpan.FromSeconds(1),
+            EntryTimeout = TimeSpan.FromSeconds(1),
+            NegativeEntryTimeout = TimeSpan.FromSeconds(1),
+        };
+        await using var mount = await SambaMount.StartShareAsync(options);
+        Directory.CreateDirectory(mount.OnServer("d"));
+
+        _ = File.Exists(mount.InMount("d/anything"));
+        Assert.That(await WithinAsync(() => mount.Mount.WatchCount == 1), Is.LessThan(Soon), "watching the share");
+
+        Assert.That(await WithinAsync(() => mount.Mount.WatchCount == 0), Is.LessThan(TimeSpan.FromSeconds(4)), "the watch ended");
+        Assert.That(mount.Redirector.HandleCount, Is.Zero, "its handle is closed");
+    }
+
+    // Samba registers a watch with its notify daemon after answering the first CHANGE_NOTIFY, so a change made in
+    // that instant can go unseen (the lifetimes still bound it). Tests wait until the watch is surely in place.
+    private async Task WatchedAsync()
+    {
+        Assert.That(await WithinAsync(() => _mount.Mount.WatchCount > 0), Is.LessThan(Soon), "a watch started");
+        await Task.Delay(200);
+    }
+
+    /// <summary>How long until <paramref name="condition"/> held, polled every 20 ms; TimeSpan.MaxValue if not in 10 s.</summary>
+    private static async Task<TimeSpan> WithinAsync(Func<bool> condition)
+    {
+        var time = Stopwatch.StartNew();
+        while (time.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (condition())
+            {
+                return time.Elapsed;
+            }
+            await Task.Delay(20);
+        }
+        return TimeSpan.MaxValue;
+    }
+}
