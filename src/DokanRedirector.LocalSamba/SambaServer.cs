@@ -267,6 +267,7 @@ public sealed class SambaServer : IAsyncDisposable
             server min protocol = {options.MinProtocol}
             server max protocol = {options.MaxProtocol}
             server signing = {options.Signing}
+            change notify = {(options.ChangeNotify ? "yes" : "no")}
             rpc start on demand helpers = {(options.EnableRpc ? "no" : "yes")}
 
             """

@@ -18,6 +18,9 @@ public sealed record SambaServerOptions
     /// </summary>
     public bool EnableRpc { get; init; }
 
+    /// <summary><c>change notify</c>: false makes the server refuse SMB2 CHANGE_NOTIFY, as some servers do.</summary>
+    public bool ChangeNotify { get; init; } = true;
+
     /// <summary>
     /// The directory to make the server's temp directory (its state and the shares) in; null for the system temp
     /// directory. <c>/dev/shm</c> puts the shares on tmpfs, so a benchmark measures the protocol, not the disk.

@@ -90,39 +90,14 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
     private async Task RunAsync(Watch watch, NetPath? path)
     {
         await Task.Yield(); // the caller is a request's reply path: it must not wait for the open
+        var failed = true;
         try
         {
-            if (path is null)
-            {
-                return;
-            }
-            var opened = await redirector.OpenWatchAsync(path.Value, watch.Token);
-            if (!opened.IsSuccess)
-            {
-                Log.WatchFailed(log, path.Value.ToString(), opened.Status.ToString());
-                return;
-            }
-            var handle = opened.Value.Handle;
-            try
-            {
-                while (true)
-                {
-                    var changes = await redirector.NotifyChangeDirectoryAsync(handle, Filter, watchTree: true, watch.Token);
-                    if (watch.Token.IsCancellationRequested || !changes.IsSuccess || changes.Status == NtStatus.NotifyCleanup)
-                    {
-                        return; // expired, stopped, disconnected, or the server does not watch
-                    }
-                    Apply(watch.Root, changes.Status, changes.Value!);
-                }
-            }
-            finally
-            {
-                await redirector.CloseAsync(handle);
-            }
+            failed = !await WatchAsync(watch, path);
         }
         catch (OperationCanceledException)
         {
-            // expired or stopped while opening
+            failed = false; // expired or stopped while opening
         }
         catch (Exception e)
         {
@@ -130,11 +105,54 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
         }
         finally
         {
+            if (failed)
+            {
+                // A share that cannot be watched (no CHANGE_NOTIFY, no access to its root, a lost connection) is
+                // tried again a lifetime later, not at every answer: the entry stays meanwhile, and Touch finds it.
+                await Task.Delay(lifetime, _stopping.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
             lock (_lock)
             {
                 _watches.Remove(watch.Root);
             }
             watch.Dispose();
+        }
+    }
+
+    /// <summary>Watches until the watch expires or is stopped (true), or the server ends it (false).</summary>
+    private async Task<bool> WatchAsync(Watch watch, NetPath? path)
+    {
+        if (path is null)
+        {
+            return false;
+        }
+        var opened = await redirector.OpenWatchAsync(path.Value, watch.Token);
+        if (!opened.IsSuccess)
+        {
+            Log.WatchFailed(log, path.Value.ToString(), opened.Status.ToString());
+            return watch.Token.IsCancellationRequested;
+        }
+        var handle = opened.Value.Handle;
+        try
+        {
+            while (true)
+            {
+                var changes = await redirector.NotifyChangeDirectoryAsync(handle, Filter, watchTree: true, watch.Token);
+                if (watch.Token.IsCancellationRequested)
+                {
+                    return true;
+                }
+                if (!changes.IsSuccess || changes.Status == NtStatus.NotifyCleanup)
+                {
+                    Log.WatchFailed(log, path.Value.ToString(), changes.Status.ToString());
+                    return false;
+                }
+                Apply(watch.Root, changes.Status, changes.Value!);
+            }
+        }
+        finally
+        {
+            await redirector.CloseAsync(handle);
         }
     }
 

@@ -15,6 +15,13 @@ public sealed class CoherenceTests
     // Far below every lifetime, far above a notification's trip (milliseconds).
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
 
+    private static readonly FuseMountOptions ShortLifetimes = new()
+    {
+        AttributeTimeout = TimeSpan.FromSeconds(1),
+        EntryTimeout = TimeSpan.FromSeconds(1),
+        NegativeEntryTimeout = TimeSpan.FromSeconds(1),
+    };
+
     private SambaMount _mount = null!;
     private string _name = null!;
     private string _dir = null!;
@@ -99,13 +106,7 @@ public sealed class CoherenceTests
     [Test]
     public async Task Watches_EndOnceTheKernelCachesNothingLeft_AndHoldNoHandle()
     {
-        var options = new FuseMountOptions
-        {
-            AttributeTimeout = TimeSpan.FromSeconds(1),
-            EntryTimeout = TimeSpan.FromSeconds(1),
-            NegativeEntryTimeout = TimeSpan.FromSeconds(1),
-        };
-        await using var mount = await SambaMount.StartShareAsync(options);
+        await using var mount = await SambaMount.StartShareAsync(ShortLifetimes);
         Directory.CreateDirectory(mount.OnServer("d"));
 
         _ = File.Exists(mount.InMount("d/anything"));
@@ -113,6 +114,23 @@ public sealed class CoherenceTests
 
         Assert.That(await WithinAsync(() => mount.Mount.WatchCount == 0), Is.LessThan(TimeSpan.FromSeconds(4)), "the watch ended");
         Assert.That(mount.Redirector.HandleCount, Is.Zero, "its handle is closed");
+    }
+
+    [Test]
+    public async Task AServerThatRefusesChangeNotify_StillServesTheMount_WithinTheLifetimes()
+    {
+        await using var mount = await SambaMount.StartShareAsync(ShortLifetimes, new SambaServerOptions { ChangeNotify = false });
+        Assert.That(File.Exists(mount.InMount("later.txt")), Is.False);
+
+        await File.WriteAllTextAsync(mount.InMount("mine.txt"), "written through the mount");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await File.ReadAllTextAsync(mount.InMount("mine.txt")), Is.EqualTo("written through the mount"));
+            Assert.That(Directory.GetFiles(mount.MountPoint).Select(Path.GetFileName), Is.EqualTo(new[] { "mine.txt" }));
+        });
+        Assert.That(await WithinAsync(() => mount.Redirector.HandleCount == 0), Is.LessThan(TimeSpan.FromSeconds(4)),
+            "the watch holds no handle past the lifetime");
     }
 
     // Samba registers a watch with its notify daemon after answering the first CHANGE_NOTIFY, so a change made in
