@@ -82,7 +82,7 @@ public interface IMiniRedirector
     /// answers them. STATUS_NOTIFY_ENUM_DIR (no changes listed): more changed than could be told, list again.
     /// STATUS_NOTIFY_CLEANUP: the handle was closed. A mini-redirector without it answers STATUS_NOT_SUPPORTED.
     /// </summary>
-    ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen, DirectoryChangeFilter filter,
+    ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen, NtNotifyFilter filter,
         bool watchTree, CancellationToken cancellationToken) =>
         ValueTask.FromResult<RxResult<IReadOnlyList<DirectoryChange>>>(NtStatus.NotSupported);
 

@@ -20,7 +20,7 @@ public sealed partial class Redirector
 
     /// <summary>The next changes below the directory <paramref name="handle"/>; see
     /// <see cref="IMiniRedirector.NotifyChangeDirectory"/> for the statuses. Waits for as long as nothing changes.</summary>
-    public ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectoryAsync(long handle, DirectoryChangeFilter filter,
+    public ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectoryAsync(long handle, NtNotifyFilter filter,
         bool watchTree = false, CancellationToken cancellationToken = default) =>
         WithFobxAsync(handle, (f, ct) => _mrx.NotifyChangeDirectory(f.SrvOpen, filter, watchTree, ct),
             nameof(IMiniRedirector.NotifyChangeDirectory), cancellationToken);

@@ -1,24 +1,6 @@
 // MS-SMB2 2.2.35 CompletionFilter and 3.2.4.18 Application Requests Change Notifications for a Directory
 namespace DokanRedirector.Smb;
 
-/// <summary>The changes a CHANGE_NOTIFY waits for (its CompletionFilter): FILE_NOTIFY_CHANGE_*.</summary>
-[Flags]
-public enum SmbNotifyFilter : uint
-{
-    FileName = 0x1,
-    DirName = 0x2,
-    Attributes = 0x4,
-    Size = 0x8,
-    LastWrite = 0x10,
-    LastAccess = 0x20,
-    Creation = 0x40,
-    Ea = 0x80,
-    Security = 0x100,
-    StreamName = 0x200,
-    StreamSize = 0x400,
-    StreamWrite = 0x800,
-}
-
 /// <summary>
 /// The outcome of one CHANGE_NOTIFY (<see cref="SmbFile.ChangeNotifyAsync"/>), by <see cref="Status"/>:
 /// <list type="bullet">

@@ -30,7 +30,7 @@ public sealed partial class SmbFile
     /// Any other status: STATUS_INVALID_PARAMETER when this is not a directory, STATUS_DELETE_PENDING (Samba) when the
     /// directory is being deleted, STATUS_ACCESS_DENIED when the open lacks FILE_LIST_DIRECTORY.
     /// </exception>
-    public async Task<SmbChangeNotification> ChangeNotifyAsync(SmbNotifyFilter filter, bool watchTree, int outputBufferLength, CancellationToken ct)
+    public async Task<SmbChangeNotification> ChangeNotifyAsync(NtNotifyFilter filter, bool watchTree, int outputBufferLength, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero((uint)filter, nameof(filter));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputBufferLength);

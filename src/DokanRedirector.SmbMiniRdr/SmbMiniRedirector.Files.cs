@@ -85,11 +85,11 @@ public sealed partial class SmbMiniRedirector
     public ValueTask<NtStatus> Unlock(SrvOpen srvOpen, long offset, long length, CancellationToken cancellationToken) =>
         RunAsync(srvOpen, (file, ct) => file.UnlockAsync(offset, length, ct), cancellationToken);
 
-    /// <summary>One CHANGE_NOTIFY (MS-SMB2 3.2.4.18). The core's filter and actions have the wire values.</summary>
-    public async ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen, DirectoryChangeFilter filter,
+    /// <summary>One CHANGE_NOTIFY (MS-SMB2 3.2.4.18).</summary>
+    public async ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen, NtNotifyFilter filter,
         bool watchTree, CancellationToken cancellationToken)
     {
-        var notified = await RunAsync(srvOpen, (file, ct) => file.ChangeNotifyAsync((SmbNotifyFilter)filter, watchTree, NotifyBufferLength, ct),
+        var notified = await RunAsync(srvOpen, (file, ct) => file.ChangeNotifyAsync(filter, watchTree, NotifyBufferLength, ct),
             cancellationToken).ConfigureAwait(false);
         if (!notified.IsSuccess)
         {
@@ -99,9 +99,9 @@ public sealed partial class SmbMiniRedirector
         foreach (var change in notified.Value.Changes)
         {
             // Stream actions (6–8) say nothing about names or attributes.
-            if (change.Action <= FileNotifyAction.RenamedNewName)
+            if (change.Action <= NtNotifyAction.RenamedNewName)
             {
-                changes.Add(new DirectoryChange((DirectoryChangeAction)change.Action, change.FileName));
+                changes.Add(new DirectoryChange(change.Action, change.FileName));
             }
         }
         return new RxResult<IReadOnlyList<DirectoryChange>>(notified.Value.Status, changes);

@@ -46,7 +46,7 @@ public sealed class FileTests
         var directory = Unique("watched");
         Directory.CreateDirectory(_rdr.OnDisk(directory));
         var watch = (await Redirector.OpenWatchAsync(SambaRedirector.Unc(directory))).Value.Handle;
-        const DirectoryChangeFilter names = DirectoryChangeFilter.FileName | DirectoryChangeFilter.DirectoryName;
+        const NtNotifyFilter names = NtNotifyFilter.FileName | NtNotifyFilter.DirName;
         // Samba registers the watch just after answering the first request: prime it until it reports.
         IReadOnlyList<DirectoryChange> changes = [];
         var probe = "";
@@ -63,7 +63,7 @@ public sealed class FileTests
         await Redirector.DeleteAsync(SambaRedirector.Unc($@"{directory}\{probe}"));
         // What the create's close queued may come first.
         var removed = new List<DirectoryChange>();
-        while (!removed.Exists(c => c.Action == DirectoryChangeAction.Removed) && removed.Count < 10)
+        while (!removed.Exists(c => c.Action == NtNotifyAction.Removed) && removed.Count < 10)
         {
             removed.AddRange((await Redirector.NotifyChangeDirectoryAsync(watch, names).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Value!);
         }
@@ -71,8 +71,8 @@ public sealed class FileTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(changes, Does.Contain(new DirectoryChange(DirectoryChangeAction.Added, probe)));
-            Assert.That(removed, Does.Contain(new DirectoryChange(DirectoryChangeAction.Removed, probe)));
+            Assert.That(changes, Does.Contain(new DirectoryChange(NtNotifyAction.Added, probe)));
+            Assert.That(removed, Does.Contain(new DirectoryChange(NtNotifyAction.Removed, probe)));
         });
     }
 

@@ -24,8 +24,8 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
 {
     // Names, directory names, attributes, size, write and creation times: what stat and lookup show. Not access
     // times, which every read would change.
-    private const DirectoryChangeFilter Filter = DirectoryChangeFilter.FileName | DirectoryChangeFilter.DirectoryName
-        | DirectoryChangeFilter.Attributes | DirectoryChangeFilter.Size | DirectoryChangeFilter.LastWrite | DirectoryChangeFilter.Creation;
+    private const NtNotifyFilter Filter = NtNotifyFilter.FileName | NtNotifyFilter.DirName
+        | NtNotifyFilter.Attributes | NtNotifyFilter.Size | NtNotifyFilter.LastWrite | NtNotifyFilter.Creation;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ulong, Watch> _watches = [];
@@ -189,7 +189,7 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
             var ino = inodes.Find(directory, name);
             switch (change.Action)
             {
-                case DirectoryChangeAction.Added or DirectoryChangeAction.RenamedNewName:
+                case NtNotifyAction.Added or NtNotifyAction.RenamedNewName:
                     // Known: its attributes are someone else's now. Unknown: the kernel may hold "no such name".
                     if (ino != 0)
                     {
@@ -201,7 +201,7 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
                     }
                     changedDirectories.Add(directory);
                     break;
-                case DirectoryChangeAction.Removed or DirectoryChangeAction.RenamedOldName:
+                case NtNotifyAction.Removed or NtNotifyAction.RenamedOldName:
                     // Unknown: gone already (our own unlink or rename took it out of the table), or never cached.
                     if (ino != 0)
                     {
@@ -209,7 +209,7 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
                     }
                     changedDirectories.Add(directory);
                     break;
-                case DirectoryChangeAction.Modified when ino != 0:
+                case NtNotifyAction.Modified when ino != 0:
                     session.InvalidateAttributes(ino);
                     break;
             }

@@ -4,24 +4,11 @@ using DokanRedirector.Smb.Info;
 // In the root namespace with SmbChangeNotification: callers of ChangeNotifyAsync need nothing else.
 namespace DokanRedirector.Smb;
 
-/// <summary>The Action of a FILE_NOTIFY_INFORMATION entry. A server may send others; they are kept as their raw value.</summary>
-public enum FileNotifyAction : uint
-{
-    Added = 1,
-    Removed = 2,
-    Modified = 3,
-    RenamedOldName = 4,
-    RenamedNewName = 5,
-    AddedStream = 6,
-    RemovedStream = 7,
-    ModifiedStream = 8,
-}
-
 /// <summary>
 /// One FILE_NOTIFY_INFORMATION entry. <see cref="FileName"/> is relative to the watched directory
 /// (backslash-separated below it when the watch covers the tree).
 /// </summary>
-public readonly record struct FileNotifyInformation(FileNotifyAction Action, string FileName)
+public readonly record struct FileNotifyInformation(NtNotifyAction Action, string FileName)
 {
     internal const int FixedLength =
         sizeof(uint) // NextEntryOffset
@@ -58,7 +45,7 @@ public readonly record struct FileNotifyInformation(FileNotifyAction Action, str
             }
             // A checked NextEntryOffset covers the name; the last entry's name is checked against the buffer's end.
             var fileName = FsccReader.Name(entry, FixedLength, fileNameLength, "FileNotifyInformation.FileName");
-            changes.Add(new FileNotifyInformation((FileNotifyAction)FsccReader.UInt32(entry, 4), fileName));
+            changes.Add(new FileNotifyInformation((NtNotifyAction)FsccReader.UInt32(entry, 4), fileName));
             // The last entry ends the walk whatever padding follows it.
             offset = nextEntryOffset == 0 ? buffer.Length : offset + (int)nextEntryOffset;
         }

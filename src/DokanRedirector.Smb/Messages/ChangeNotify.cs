@@ -12,7 +12,7 @@ internal readonly struct ChangeNotifyRequest : ISmbRequest
         + sizeof(uint); // Reserved
 
     /// <param name="outputBufferLength">The most FILE_NOTIFY_INFORMATION bytes the response may carry.</param>
-    public ChangeNotifyRequest(SmbFileId fileId, SmbChangeNotifyFlags flags, int outputBufferLength, SmbNotifyFilter completionFilter)
+    public ChangeNotifyRequest(SmbFileId fileId, SmbChangeNotifyFlags flags, int outputBufferLength, NtNotifyFilter completionFilter)
     {
         FileId = fileId;
         Flags = flags;
@@ -26,7 +26,7 @@ internal readonly struct ChangeNotifyRequest : ISmbRequest
 
     public int OutputBufferLength { get; }
 
-    public SmbNotifyFilter CompletionFilter { get; }
+    public NtNotifyFilter CompletionFilter { get; }
 
     public SmbCommand Command => SmbCommand.ChangeNotify;
 

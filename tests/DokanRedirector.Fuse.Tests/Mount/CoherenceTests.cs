@@ -9,8 +9,7 @@ namespace DokanRedirector.Fuse.Tests.Mount;
 /// is smbclient, in a directory below the share's root.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class CoherenceTests
+public sealed class CoherenceTests : PerTestDirectoryFixture
 {
     // Far below every lifetime, far above a notification's trip (milliseconds).
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
@@ -22,26 +21,6 @@ public sealed class CoherenceTests
         NegativeEntryTimeout = TimeSpan.FromSeconds(1),
     };
 
-    private SambaMount _mount = null!;
-    private string _name = null!;
-    private string _dir = null!;
-    private string _serverDir = null!;
-
-    [OneTimeSetUp]
-    public async Task MountAsync() => _mount = await SambaMount.StartShareAsync();
-
-    [OneTimeTearDown]
-    public async Task UnmountAsync() => await _mount.DisposeAsync();
-
-    [SetUp]
-    public void MakeTestDirectory()
-    {
-        _name = TestContext.CurrentContext.Test.MethodName!;
-        _serverDir = _mount.OnServer(_name);
-        Directory.CreateDirectory(_serverDir);
-        _dir = _mount.InMount(_name);
-    }
-
     /// <summary>A local file holding <paramref name="content"/>, for smbclient to put.</summary>
     private static string Local(string content)
     {
@@ -52,55 +31,55 @@ public sealed class CoherenceTests
 
     private async Task OtherClientAsync(string command)
     {
-        var result = await _mount.Samba.SmbClientAsync("share", command);
+        var result = await Share.Samba.SmbClientAsync("share", command);
         Assert.That(result.ExitCode, Is.Zero, $"smbclient {command}: {result}");
     }
 
     [Test]
     public async Task Lookup_OfANameAnotherClientCreatesAfterAFailedOne_FindsItWithinTwoSeconds()
     {
-        Assert.That(File.Exists(Path.Combine(_dir, "late.txt")), Is.False); // the kernel now caches "no such file"
+        Assert.That(File.Exists(Path.Combine(Dir, "late.txt")), Is.False); // the kernel now caches "no such file"
         await WatchedAsync();
 
-        await OtherClientAsync($"put {Local("here")} {_name}\\late.txt");
+        await OtherClientAsync($"put {Local("here")} {TestName}\\late.txt");
 
-        Assert.That(await WithinAsync(() => File.Exists(Path.Combine(_dir, "late.txt"))), Is.LessThan(Soon));
+        Assert.That(await WithinAsync(() => File.Exists(Path.Combine(Dir, "late.txt"))), Is.LessThan(Soon));
     }
 
     [Test]
     public async Task Stat_OfAFileAnotherClientRewrites_ShowsTheNewSizeWithinTwoSeconds()
     {
-        await File.WriteAllTextAsync(Path.Combine(_serverDir, "log.txt"), "one");
-        Assert.That(new FileInfo(Path.Combine(_dir, "log.txt")).Length, Is.EqualTo(3));
+        await File.WriteAllTextAsync(Path.Combine(ServerDir, "log.txt"), "one");
+        Assert.That(new FileInfo(Path.Combine(Dir, "log.txt")).Length, Is.EqualTo(3));
         await WatchedAsync();
 
-        await OtherClientAsync($"put {Local("one two three")} {_name}\\log.txt");
+        await OtherClientAsync($"put {Local("one two three")} {TestName}\\log.txt");
 
-        Assert.That(await WithinAsync(() => new FileInfo(Path.Combine(_dir, "log.txt")).Length == 13), Is.LessThan(Soon));
+        Assert.That(await WithinAsync(() => new FileInfo(Path.Combine(Dir, "log.txt")).Length == 13), Is.LessThan(Soon));
     }
 
     [Test]
     public async Task Lookup_OfAFileAnotherClientDeletes_FailsWithinTwoSeconds()
     {
-        await File.WriteAllTextAsync(Path.Combine(_serverDir, "doomed.txt"), "x");
-        Assert.That(File.Exists(Path.Combine(_dir, "doomed.txt")), Is.True);
+        await File.WriteAllTextAsync(Path.Combine(ServerDir, "doomed.txt"), "x");
+        Assert.That(File.Exists(Path.Combine(Dir, "doomed.txt")), Is.True);
         await WatchedAsync();
 
-        await OtherClientAsync($"del {_name}\\doomed.txt");
+        await OtherClientAsync($"del {TestName}\\doomed.txt");
 
-        Assert.That(await WithinAsync(() => !File.Exists(Path.Combine(_dir, "doomed.txt"))), Is.LessThan(Soon));
+        Assert.That(await WithinAsync(() => !File.Exists(Path.Combine(Dir, "doomed.txt"))), Is.LessThan(Soon));
     }
 
     [Test]
     public async Task MvAndRmR_OfWatchedDirectories_Succeed()
     {
         // A handle below a directory keeps a server from renaming or deleting it: the watch must not be one.
-        await Shell.SucceedAsync($"mkdir -p '{_dir}/a/b/c' && echo x > '{_dir}/a/b/c/f' && ls -lR '{_dir}/a' > /dev/null");
+        await Shell.SucceedAsync($"mkdir -p '{Dir}/a/b/c' && echo x > '{Dir}/a/b/c/f' && ls -lR '{Dir}/a' > /dev/null");
         await WatchedAsync();
 
-        await Shell.SucceedAsync($"mv '{_dir}/a' '{_dir}/moved' && rm -r '{_dir}/moved'");
+        await Shell.SucceedAsync($"mv '{Dir}/a' '{Dir}/moved' && rm -r '{Dir}/moved'");
 
-        Assert.That(Directory.EnumerateFileSystemEntries(_serverDir), Is.Empty);
+        Assert.That(Directory.EnumerateFileSystemEntries(ServerDir), Is.Empty);
     }
 
     [Test]
@@ -137,7 +116,7 @@ public sealed class CoherenceTests
     // that instant can go unseen (the lifetimes still bound it). Tests wait until the watch is surely in place.
     private async Task WatchedAsync()
     {
-        Assert.That(await WithinAsync(() => _mount.Mount.WatchCount > 0), Is.LessThan(Soon), "a watch started");
+        Assert.That(await WithinAsync(() => Share.Mount.WatchCount > 0), Is.LessThan(Soon), "a watch started");
         await Task.Delay(200);
     }
 

@@ -6,38 +6,18 @@ namespace DokanRedirector.Fuse.Tests.Mount;
 /// <summary>A share of a real Samba, mounted through FUSE and used with real tools. Each test works in a
 /// directory of its own on the one mount; what the server really has is read from its disk.</summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class ShareMountTests
+public sealed class ShareMountTests : PerTestDirectoryFixture
 {
     private const int EEXIST = 17;
 
-    private SambaMount _mount = null!;
-    private string _dir = null!;
-    private string _serverDir = null!;
-
-    [OneTimeSetUp]
-    public async Task MountAsync() => _mount = await SambaMount.StartShareAsync();
-
-    [OneTimeTearDown]
-    public async Task UnmountAsync() => await _mount.DisposeAsync();
-
-    [SetUp]
-    public void MakeTestDirectory()
-    {
-        var name = TestContext.CurrentContext.Test.MethodName!;
-        _serverDir = _mount.OnServer(name);
-        Directory.CreateDirectory(_serverDir);
-        _dir = _mount.InMount(name);
-    }
-
-    private string OnServer(string name) => Path.Combine(_serverDir, name);
+    private string OnServer(string name) => Path.Combine(ServerDir, name);
 
     [Test]
     public async Task Cat_OfAFileOnTheServer_PrintsItsContent()
     {
         await File.WriteAllTextAsync(OnServer("hello.txt"), "hello from samba\n");
 
-        var output = await Shell.SucceedAsync($"cat '{_dir}/hello.txt'");
+        var output = await Shell.SucceedAsync($"cat '{Dir}/hello.txt'");
 
         Assert.That(output, Is.EqualTo("hello from samba\n"));
     }
@@ -48,7 +28,7 @@ public sealed class ShareMountTests
         await File.WriteAllBytesAsync(OnServer("a.bin"), new byte[12345]);
         Directory.CreateDirectory(OnServer("sub"));
 
-        var output = await Shell.SucceedAsync($"ls -l '{_dir}'");
+        var output = await Shell.SucceedAsync($"ls -l '{Dir}'");
 
         Assert.That(output, Does.Match(@"-rw-r--r-- +1 +\S+ +\S+ +12345 .* a\.bin"));
         Assert.That(output, Does.Match(@"drwxr-xr-x +2 .* sub"));
@@ -62,8 +42,8 @@ public sealed class ShareMountTests
             await File.WriteAllTextAsync(OnServer($"file-with-a-rather-long-name-{i:D4}.txt"), "x");
         }
 
-        var plain = (await Shell.SucceedAsync($"ls -f '{_dir}'")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var detailed = (await Shell.SucceedAsync($"ls -l '{_dir}' | grep -c file-with")).Trim();
+        var plain = (await Shell.SucceedAsync($"ls -f '{Dir}'")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var detailed = (await Shell.SucceedAsync($"ls -l '{Dir}' | grep -c file-with")).Trim();
 
         Assert.That(plain, Has.Length.EqualTo(602), "600 files plus . and ..");
         Assert.That(plain, Is.Unique);
@@ -78,7 +58,7 @@ public sealed class ShareMountTests
         await File.WriteAllBytesAsync(local, data);
         try
         {
-            await Shell.SucceedAsync($"cp '{local}' '{_dir}/copy.bin'");
+            await Shell.SucceedAsync($"cp '{local}' '{Dir}/copy.bin'");
 
             Assert.That(await File.ReadAllBytesAsync(OnServer("copy.bin")), Is.EqualTo(data));
         }
@@ -91,26 +71,26 @@ public sealed class ShareMountTests
     [Test]
     public async Task Dd_WithOneMebibyteBlocks_WritesAndReadsBackTheSameBytes()
     {
-        await Shell.SucceedAsync($"dd if=/dev/urandom of=/tmp/dd-{_mount.Samba.Port}.bin bs=1M count=8 status=none");
+        await Shell.SucceedAsync($"dd if=/dev/urandom of=/tmp/dd-{Share.Samba.Port}.bin bs=1M count=8 status=none");
         try
         {
-            await Shell.SucceedAsync($"dd if=/tmp/dd-{_mount.Samba.Port}.bin of='{_dir}/dd.bin' bs=1M status=none");
+            await Shell.SucceedAsync($"dd if=/tmp/dd-{Share.Samba.Port}.bin of='{Dir}/dd.bin' bs=1M status=none");
 
-            var sums = await Shell.SucceedAsync($"sha256sum < /tmp/dd-{_mount.Samba.Port}.bin; sha256sum < '{OnServer("dd.bin")}'; "
-                + $"dd if='{_dir}/dd.bin' bs=1M status=none | sha256sum");
+            var sums = await Shell.SucceedAsync($"sha256sum < /tmp/dd-{Share.Samba.Port}.bin; sha256sum < '{OnServer("dd.bin")}'; "
+                + $"dd if='{Dir}/dd.bin' bs=1M status=none | sha256sum");
             Assert.That(sums.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count(), Is.EqualTo(1), sums);
         }
         finally
         {
-            File.Delete($"/tmp/dd-{_mount.Samba.Port}.bin");
+            File.Delete($"/tmp/dd-{Share.Samba.Port}.bin");
         }
     }
 
     [Test]
     public async Task Stat_RightAfterAStreamedWrite_ShowsEveryByteWritten()
     {
-        var output = await Shell.SucceedAsync($"dd if=/dev/zero of='{_dir}/streamed.bin' bs=1M count=20 status=none && "
-            + $"stat -c %s '{_dir}/streamed.bin' && ls -l '{_dir}' | grep -c ' 20971520 '");
+        var output = await Shell.SucceedAsync($"dd if=/dev/zero of='{Dir}/streamed.bin' bs=1M count=20 status=none && "
+            + $"stat -c %s '{Dir}/streamed.bin' && ls -l '{Dir}' | grep -c ' 20971520 '");
 
         Assert.That(output, Is.EqualTo("20971520\n1\n"));
         Assert.That(new FileInfo(OnServer("streamed.bin")).Length, Is.EqualTo(20 << 20));
@@ -120,7 +100,7 @@ public sealed class ShareMountTests
     public async Task Write_ThatRewritesWhatIsStillInFlight_EndsWithTheLastData()
     {
         // One handle, pwrite(2) of the same MiB at offset 0 again and again: each rewrite overlaps the one before.
-        using (var handle = File.OpenHandle($"{_dir}/rewritten.bin", FileMode.Create, FileAccess.Write))
+        using (var handle = File.OpenHandle($"{Dir}/rewritten.bin", FileMode.Create, FileAccess.Write))
         {
             for (var i = 1; i <= 9; i++)
             {
@@ -135,10 +115,10 @@ public sealed class ShareMountTests
     [Test]
     public async Task Append_WithShellRedirection_AddsToTheEnd()
     {
-        await Shell.SucceedAsync($"echo one > '{_dir}/log.txt' && echo two >> '{_dir}/log.txt' && echo three >> '{_dir}/log.txt'");
+        await Shell.SucceedAsync($"echo one > '{Dir}/log.txt' && echo two >> '{Dir}/log.txt' && echo three >> '{Dir}/log.txt'");
 
         Assert.That(await File.ReadAllTextAsync(OnServer("log.txt")), Is.EqualTo("one\ntwo\nthree\n"));
-        Assert.That(await Shell.SucceedAsync($"cat '{_dir}/log.txt'"), Is.EqualTo("one\ntwo\nthree\n"));
+        Assert.That(await Shell.SucceedAsync($"cat '{Dir}/log.txt'"), Is.EqualTo("one\ntwo\nthree\n"));
     }
 
     [Test]
@@ -146,19 +126,19 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("old.txt"), "a much longer old content\n");
 
-        await Shell.SucceedAsync($"cat '{_dir}/old.txt' > /dev/null && echo new > '{_dir}/old.txt'");
+        await Shell.SucceedAsync($"cat '{Dir}/old.txt' > /dev/null && echo new > '{Dir}/old.txt'");
 
         Assert.That(await File.ReadAllTextAsync(OnServer("old.txt")), Is.EqualTo("new\n"));
-        Assert.That(await Shell.SucceedAsync($"cat '{_dir}/old.txt'"), Is.EqualTo("new\n"));
+        Assert.That(await Shell.SucceedAsync($"cat '{Dir}/old.txt'"), Is.EqualTo("new\n"));
     }
 
     [Test]
     public async Task MkdirP_CreatesNestedDirectoriesOnTheServer()
     {
-        await Shell.SucceedAsync($"mkdir -p '{_dir}/a/b/c' && touch '{_dir}/a/b/c/leaf'");
+        await Shell.SucceedAsync($"mkdir -p '{Dir}/a/b/c' && touch '{Dir}/a/b/c/leaf'");
 
         Assert.That(File.Exists(OnServer("a/b/c/leaf")));
-        Assert.That(await Shell.SucceedAsync($"mkdir -p '{_dir}/a/b/c' && echo again"), Is.EqualTo("again\n"));
+        Assert.That(await Shell.SucceedAsync($"mkdir -p '{Dir}/a/b/c' && echo again"), Is.EqualTo("again\n"));
     }
 
     [Test]
@@ -166,7 +146,7 @@ public sealed class ShareMountTests
     {
         Directory.CreateDirectory(OnServer("there"));
 
-        var result = await Shell.RunAsync($"mkdir '{_dir}/there'");
+        var result = await Shell.RunAsync($"mkdir '{Dir}/there'");
 
         Assert.That(result.ExitCode, Is.Not.Zero);
         Assert.That(result.Error, Does.Contain("File exists"));
@@ -177,22 +157,22 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("before.txt"), "content");
 
-        await Shell.SucceedAsync($"mkdir '{_dir}/into' && mv '{_dir}/before.txt' '{_dir}/into/after.txt'");
+        await Shell.SucceedAsync($"mkdir '{Dir}/into' && mv '{Dir}/before.txt' '{Dir}/into/after.txt'");
 
         Assert.That(File.Exists(OnServer("before.txt")), Is.False);
         Assert.That(await File.ReadAllTextAsync(OnServer("into/after.txt")), Is.EqualTo("content"));
-        Assert.That(await Shell.SucceedAsync($"cat '{_dir}/into/after.txt'; ls '{_dir}'"), Is.EqualTo("contentinto\n"));
+        Assert.That(await Shell.SucceedAsync($"cat '{Dir}/into/after.txt'; ls '{Dir}'"), Is.EqualTo("contentinto\n"));
     }
 
     [Test]
     public async Task Mv_OfADirectory_KeepsItsContentReachable()
     {
-        await Shell.SucceedAsync($"mkdir -p '{_dir}/d1/inner' && echo deep > '{_dir}/d1/inner/f' && cat '{_dir}/d1/inner/f'");
+        await Shell.SucceedAsync($"mkdir -p '{Dir}/d1/inner' && echo deep > '{Dir}/d1/inner/f' && cat '{Dir}/d1/inner/f'");
 
-        await Shell.SucceedAsync($"mv '{_dir}/d1' '{_dir}/d2'");
+        await Shell.SucceedAsync($"mv '{Dir}/d1' '{Dir}/d2'");
 
-        Assert.That(await Shell.SucceedAsync($"cat '{_dir}/d2/inner/f'"), Is.EqualTo("deep\n"));
-        Assert.That(await Shell.RunAsync($"cat '{_dir}/d1/inner/f'"), Has.Property(nameof(ShellResult.ExitCode)).Not.Zero);
+        Assert.That(await Shell.SucceedAsync($"cat '{Dir}/d2/inner/f'"), Is.EqualTo("deep\n"));
+        Assert.That(await Shell.RunAsync($"cat '{Dir}/d1/inner/f'"), Has.Property(nameof(ShellResult.ExitCode)).Not.Zero);
     }
 
     [Test]
@@ -201,7 +181,7 @@ public sealed class ShareMountTests
         await File.WriteAllTextAsync(OnServer("new.txt"), "new");
         await File.WriteAllTextAsync(OnServer("target.txt"), "old");
 
-        Assert.That(Syscalls.Rename($"{_dir}/new.txt", $"{_dir}/target.txt", 0), Is.Zero);
+        Assert.That(Syscalls.Rename($"{Dir}/new.txt", $"{Dir}/target.txt", 0), Is.Zero);
 
         Assert.That(await File.ReadAllTextAsync(OnServer("target.txt")), Is.EqualTo("new"));
         Assert.That(File.Exists(OnServer("new.txt")), Is.False);
@@ -213,7 +193,7 @@ public sealed class ShareMountTests
         await File.WriteAllTextAsync(OnServer("new.txt"), "new");
         await File.WriteAllTextAsync(OnServer("target.txt"), "old");
 
-        Assert.That(Syscalls.Rename($"{_dir}/new.txt", $"{_dir}/target.txt", Syscalls.RenameNoReplace), Is.EqualTo(EEXIST));
+        Assert.That(Syscalls.Rename($"{Dir}/new.txt", $"{Dir}/target.txt", Syscalls.RenameNoReplace), Is.EqualTo(EEXIST));
 
         Assert.That(await File.ReadAllTextAsync(OnServer("target.txt")), Is.EqualTo("old"));
         Assert.That(await File.ReadAllTextAsync(OnServer("new.txt")), Is.EqualTo("new"));
@@ -224,10 +204,10 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("doomed.txt"), "x");
 
-        await Shell.SucceedAsync($"rm '{_dir}/doomed.txt'");
+        await Shell.SucceedAsync($"rm '{Dir}/doomed.txt'");
 
         Assert.That(File.Exists(OnServer("doomed.txt")), Is.False);
-        Assert.That((await Shell.RunAsync($"cat '{_dir}/doomed.txt'")).Error, Does.Contain("No such file or directory"));
+        Assert.That((await Shell.RunAsync($"cat '{Dir}/doomed.txt'")).Error, Does.Contain("No such file or directory"));
     }
 
     [Test]
@@ -236,7 +216,7 @@ public sealed class ShareMountTests
         Directory.CreateDirectory(OnServer("full"));
         await File.WriteAllTextAsync(OnServer("full/f"), "x");
 
-        var result = await Shell.RunAsync($"rmdir '{_dir}/full'");
+        var result = await Shell.RunAsync($"rmdir '{Dir}/full'");
 
         Assert.That(result.Error, Does.Contain("Directory not empty"));
         Assert.That(Directory.Exists(OnServer("full")));
@@ -245,9 +225,9 @@ public sealed class ShareMountTests
     [Test]
     public async Task RmR_RemovesATreeFromTheServer()
     {
-        await Shell.SucceedAsync($"mkdir -p '{_dir}/tree/a/b' && touch '{_dir}/tree/a/b/f' '{_dir}/tree/g'");
+        await Shell.SucceedAsync($"mkdir -p '{Dir}/tree/a/b' && touch '{Dir}/tree/a/b/f' '{Dir}/tree/g'");
 
-        await Shell.SucceedAsync($"rm -r '{_dir}/tree'");
+        await Shell.SucceedAsync($"rm -r '{Dir}/tree'");
 
         Assert.That(Directory.Exists(OnServer("tree")), Is.False);
     }
@@ -257,22 +237,22 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("t.txt"), "0123456789");
 
-        await Shell.SucceedAsync($"truncate -s 4 '{_dir}/t.txt'");
+        await Shell.SucceedAsync($"truncate -s 4 '{Dir}/t.txt'");
         Assert.That(await File.ReadAllTextAsync(OnServer("t.txt")), Is.EqualTo("0123"));
 
-        await Shell.SucceedAsync($"truncate -s 1M '{_dir}/t.txt'");
+        await Shell.SucceedAsync($"truncate -s 1M '{Dir}/t.txt'");
         Assert.That(new FileInfo(OnServer("t.txt")).Length, Is.EqualTo(1 << 20));
-        Assert.That(await Shell.SucceedAsync($"stat -c %s '{_dir}/t.txt'"), Is.EqualTo("1048576\n"));
+        Assert.That(await Shell.SucceedAsync($"stat -c %s '{Dir}/t.txt'"), Is.EqualTo("1048576\n"));
     }
 
     [Test]
     public async Task Touch_WithADate_SetsTheModificationTimeOnTheServer()
     {
-        await Shell.SucceedAsync($"touch -d '2001-02-03 04:05:06Z' '{_dir}/dated'");
+        await Shell.SucceedAsync($"touch -d '2001-02-03 04:05:06Z' '{Dir}/dated'");
 
         var expected = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
         Assert.That(File.GetLastWriteTimeUtc(OnServer("dated")), Is.EqualTo(expected));
-        Assert.That(await Shell.SucceedAsync($"TZ=UTC stat -c %y '{_dir}/dated'"), Does.StartWith("2001-02-03 04:05:06"));
+        Assert.That(await Shell.SucceedAsync($"TZ=UTC stat -c %y '{Dir}/dated'"), Does.StartWith("2001-02-03 04:05:06"));
     }
 
     [Test]
@@ -280,8 +260,8 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("ro.txt"), "x");
 
-        Assert.That(await Shell.SucceedAsync($"chmod a-w '{_dir}/ro.txt' && stat -c %a '{_dir}/ro.txt'"), Is.EqualTo("444\n"));
-        Assert.That(await Shell.SucceedAsync($"chmod u+w '{_dir}/ro.txt' && stat -c %a '{_dir}/ro.txt'"), Is.EqualTo("644\n"));
+        Assert.That(await Shell.SucceedAsync($"chmod a-w '{Dir}/ro.txt' && stat -c %a '{Dir}/ro.txt'"), Is.EqualTo("444\n"));
+        Assert.That(await Shell.SucceedAsync($"chmod u+w '{Dir}/ro.txt' && stat -c %a '{Dir}/ro.txt'"), Is.EqualTo("644\n"));
     }
 
     [Test]
@@ -289,7 +269,7 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("owned.txt"), "x");
 
-        var result = await Shell.RunAsync($"chown 12345 '{_dir}/owned.txt'");
+        var result = await Shell.RunAsync($"chown 12345 '{Dir}/owned.txt'");
 
         Assert.That(result.Error, Does.Contain("Operation not permitted"));
     }
@@ -297,7 +277,7 @@ public sealed class ShareMountTests
     [Test]
     public async Task Stat_OfAMissingFile_FailsWithNoSuchFile()
     {
-        var result = await Shell.RunAsync($"stat '{_dir}/nothing-here'");
+        var result = await Shell.RunAsync($"stat '{Dir}/nothing-here'");
 
         Assert.That(result.Error, Does.Contain("No such file or directory"));
     }
@@ -305,7 +285,7 @@ public sealed class ShareMountTests
     [Test]
     public async Task Touch_OfANameNoServerCanHave_FailsWithInvalidArgument()
     {
-        var result = await Shell.RunAsync($"touch '{_dir}/a|b'");
+        var result = await Shell.RunAsync($"touch '{Dir}/a|b'");
 
         Assert.That(result.Error, Does.Contain("Invalid argument"));
     }
@@ -313,7 +293,7 @@ public sealed class ShareMountTests
     [Test]
     public async Task Df_ReportsTheShareSize()
     {
-        var output = await Shell.SucceedAsync($"df -P -B1 '{_dir}' | tail -1");
+        var output = await Shell.SucceedAsync($"df -P -B1 '{Dir}' | tail -1");
 
         var total = long.Parse(output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(total, Is.GreaterThan(0));
@@ -324,7 +304,7 @@ public sealed class ShareMountTests
     {
         await File.WriteAllTextAsync(OnServer("exists.txt"), "x");
 
-        var result = await Shell.RunAsync($"set -C; echo y > '{_dir}/exists.txt'");
+        var result = await Shell.RunAsync($"set -C; echo y > '{Dir}/exists.txt'");
 
         Assert.That(result.Error, Does.Contain("File exists").Or.Contain("cannot create"));
         Assert.That(await File.ReadAllTextAsync(OnServer("exists.txt")), Is.EqualTo("x"));
@@ -334,12 +314,12 @@ public sealed class ShareMountTests
     public async Task Open_OfAFileChangedOnTheServer_RefreshesTheSizeStatShows_WithinTheAttributeLifetime()
     {
         await File.WriteAllTextAsync(OnServer("grown.txt"), "small");
-        Assert.That(await Shell.SucceedAsync($"stat -c %s '{_dir}/grown.txt'"), Is.EqualTo("5\n"));
+        Assert.That(await Shell.SucceedAsync($"stat -c %s '{Dir}/grown.txt'"), Is.EqualTo("5\n"));
         await File.WriteAllTextAsync(OnServer("grown.txt"), "much larger now");
 
         // An open and close (the shell's redirection), no read: close-to-open, as a Windows client refreshes a
         // file's information from its CREATE response.
-        var size = await Shell.SucceedAsync($"true < '{_dir}/grown.txt' && stat -c %s '{_dir}/grown.txt'");
+        var size = await Shell.SucceedAsync($"true < '{Dir}/grown.txt' && stat -c %s '{Dir}/grown.txt'");
 
         Assert.That(size, Is.EqualTo("15\n"));
     }
@@ -348,11 +328,11 @@ public sealed class ShareMountTests
     public async Task Read_OfAFileChangedOnTheServer_SeesTheNewContentOnTheNextOpen_WithinTheAttributeLifetime()
     {
         await File.WriteAllTextAsync(OnServer("changing.txt"), "first");
-        Assert.That(await Shell.SucceedAsync($"cat '{_dir}/changing.txt'"), Is.EqualTo("first"));
+        Assert.That(await Shell.SucceedAsync($"cat '{Dir}/changing.txt'"), Is.EqualTo("first"));
 
         // At once, well within the 10 s the kernel may keep the old size: the open itself must refresh it.
         await File.WriteAllTextAsync(OnServer("changing.txt"), "second, longer");
 
-        Assert.That(await Shell.SucceedAsync($"cat '{_dir}/changing.txt'"), Is.EqualTo("second, longer"));
+        Assert.That(await Shell.SucceedAsync($"cat '{Dir}/changing.txt'"), Is.EqualTo("second, longer"));
     }
 }

@@ -6,19 +6,19 @@ namespace DokanRedirector.Rdbss.Tests.Core;
 /// <summary>A front end's directory watches (OpenWatchAsync): its own handles, not a program's.</summary>
 public class WatchTests
 {
-    private const DirectoryChangeFilter Names = DirectoryChangeFilter.FileName | DirectoryChangeFilter.DirectoryName;
+    private const NtNotifyFilter Names = NtNotifyFilter.FileName | NtNotifyFilter.DirName;
 
     [Test]
     public async Task NotifyChangeDirectory_AnswersTheMiniRedirectorsChanges()
     {
         await using var h = new Harness();
         var x = await h.ConnectAsync("X:", @"\\s\sh");
-        h.Mrx.Notify = _ => Task.FromResult<IReadOnlyList<DirectoryChange>>([new(DirectoryChangeAction.Added, "new.txt")]);
+        h.Mrx.Notify = _ => Task.FromResult<IReadOnlyList<DirectoryChange>>([new(NtNotifyAction.Added, "new.txt")]);
         var watch = (await h.Redirector.OpenWatchAsync(x.Resolve(""))).Value.Handle;
 
         var changes = await h.Redirector.NotifyChangeDirectoryAsync(watch, Names);
 
-        Assert.That(changes.Value, Is.EqualTo(new[] { new DirectoryChange(DirectoryChangeAction.Added, "new.txt") }));
+        Assert.That(changes.Value, Is.EqualTo(new[] { new DirectoryChange(NtNotifyAction.Added, "new.txt") }));
         await h.Redirector.CloseAsync(watch);
     }
 

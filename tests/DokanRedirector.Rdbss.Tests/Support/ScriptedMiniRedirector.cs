@@ -132,7 +132,7 @@ internal sealed class ScriptedMiniRedirector : IMiniRedirector
     }
 
     public async ValueTask<RxResult<IReadOnlyList<DirectoryChange>>> NotifyChangeDirectory(SrvOpen srvOpen,
-        DirectoryChangeFilter filter, bool watchTree, CancellationToken cancellationToken)
+        NtNotifyFilter filter, bool watchTree, CancellationToken cancellationToken)
     {
         Count(nameof(NotifyChangeDirectory));
         return RxResult<IReadOnlyList<DirectoryChange>>.Ok(await Notify(cancellationToken));

@@ -9,26 +9,26 @@ public class FileNotifyInformationTests
     [Test]
     public void ReadAll_OneEntry_DecodesTheActionAndTheName()
     {
-        var changes = FileNotifyInformation.ReadAll(FsccBuffers.Notify(FileNotifyAction.Added, "report.docx"));
+        var changes = FileNotifyInformation.ReadAll(FsccBuffers.Notify(NtNotifyAction.Added, "report.docx"));
 
-        Assert.That(changes, Is.EqualTo(new[] { new FileNotifyInformation(FileNotifyAction.Added, "report.docx") }));
+        Assert.That(changes, Is.EqualTo(new[] { new FileNotifyInformation(NtNotifyAction.Added, "report.docx") }));
     }
 
     [Test]
     public void ReadAll_SeveralEntries_FollowsTheChainInOrder_AndKeepsSubdirectoryPaths()
     {
         var buffer = FsccBuffers.NotifyChain(
-            FsccBuffers.Notify(FileNotifyAction.RenamedOldName, "a.txt"),
-            FsccBuffers.Notify(FileNotifyAction.RenamedNewName, "b.txt"),
-            FsccBuffers.Notify(FileNotifyAction.Modified, @"sub\deep name.bin"));
+            FsccBuffers.Notify(NtNotifyAction.RenamedOldName, "a.txt"),
+            FsccBuffers.Notify(NtNotifyAction.RenamedNewName, "b.txt"),
+            FsccBuffers.Notify(NtNotifyAction.Modified, @"sub\deep name.bin"));
 
         var changes = FileNotifyInformation.ReadAll(buffer);
 
         Assert.That(changes, Is.EqualTo(new[]
         {
-            new FileNotifyInformation(FileNotifyAction.RenamedOldName, "a.txt"),
-            new FileNotifyInformation(FileNotifyAction.RenamedNewName, "b.txt"),
-            new FileNotifyInformation(FileNotifyAction.Modified, @"sub\deep name.bin"),
+            new FileNotifyInformation(NtNotifyAction.RenamedOldName, "a.txt"),
+            new FileNotifyInformation(NtNotifyAction.RenamedNewName, "b.txt"),
+            new FileNotifyInformation(NtNotifyAction.Modified, @"sub\deep name.bin"),
         }));
     }
 
@@ -41,17 +41,17 @@ public class FileNotifyInformationTests
     [Test]
     public void ReadAll_StopsAtAZeroNextEntryOffset_IgnoringTrailingPadding()
     {
-        byte[] buffer = [.. FsccBuffers.Notify(FileNotifyAction.Removed, "gone"), .. new byte[16]];
+        byte[] buffer = [.. FsccBuffers.Notify(NtNotifyAction.Removed, "gone"), .. new byte[16]];
 
-        Assert.That(FileNotifyInformation.ReadAll(buffer), Is.EqualTo(new[] { new FileNotifyInformation(FileNotifyAction.Removed, "gone") }));
+        Assert.That(FileNotifyInformation.ReadAll(buffer), Is.EqualTo(new[] { new FileNotifyInformation(NtNotifyAction.Removed, "gone") }));
     }
 
     [Test]
     public void ReadAll_AnUnknownAction_IsKeptAsItsRawValue()
     {
-        var changes = FileNotifyInformation.ReadAll(FsccBuffers.Notify((FileNotifyAction)9, "x")); // FILE_ACTION_REMOVED_BY_DELETE
+        var changes = FileNotifyInformation.ReadAll(FsccBuffers.Notify((NtNotifyAction)9, "x")); // FILE_ACTION_REMOVED_BY_DELETE
 
-        Assert.That(changes.Single().Action, Is.EqualTo((FileNotifyAction)9));
+        Assert.That(changes.Single().Action, Is.EqualTo((NtNotifyAction)9));
     }
 
     [TestCase(0xFFFFFFFCu, TestName = "NextEntryOffset_ThatWouldWrapBackwards_IsRejected")]
@@ -61,7 +61,7 @@ public class FileNotifyInformationTests
     [TestCase(32u, TestName = "NextEntryOffset_AtTheBuffersEnd_IsRejected")]
     public void BadNextEntryOffset(uint nextEntryOffset)
     {
-        var buffer = FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "ab"), FsccBuffers.Notify(FileNotifyAction.Added, "cd")); // 16 + 16 bytes
+        var buffer = FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "ab"), FsccBuffers.Notify(NtNotifyAction.Added, "cd")); // 16 + 16 bytes
         BinaryPrimitives.WriteUInt32LittleEndian(buffer, nextEntryOffset);
 
         Assert.That(() => FileNotifyInformation.ReadAll(buffer), Throws.TypeOf<SmbProtocolException>().With.Message.Contains("NextEntryOffset"));
@@ -70,7 +70,7 @@ public class FileNotifyInformationTests
     [Test]
     public void ASecondEntryThatPointsBackToTheFirst_IsRejected()
     {
-        var buffer = FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "ab"), FsccBuffers.Notify(FileNotifyAction.Added, "cd"));
+        var buffer = FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "ab"), FsccBuffers.Notify(NtNotifyAction.Added, "cd"));
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(16), unchecked((uint)-16));
 
         Assert.That(() => FileNotifyInformation.ReadAll(buffer), Throws.TypeOf<SmbProtocolException>().With.Message.Contains("NextEntryOffset"));
@@ -79,16 +79,16 @@ public class FileNotifyInformationTests
     [Test]
     public void BadFileNameLengths_AndTruncatedHeaders_AreProtocolErrors()
     {
-        var odd = FsccBuffers.Notify(FileNotifyAction.Added, "name");
+        var odd = FsccBuffers.Notify(NtNotifyAction.Added, "name");
         BinaryPrimitives.WriteUInt32LittleEndian(odd.AsSpan(8), 7);
-        var pastTheBuffer = FsccBuffers.Notify(FileNotifyAction.Added, "name");
+        var pastTheBuffer = FsccBuffers.Notify(NtNotifyAction.Added, "name");
         BinaryPrimitives.WriteUInt32LittleEndian(pastTheBuffer.AsSpan(8), 10);
-        var huge = FsccBuffers.Notify(FileNotifyAction.Added, "name");
+        var huge = FsccBuffers.Notify(NtNotifyAction.Added, "name");
         BinaryPrimitives.WriteUInt32LittleEndian(huge.AsSpan(8), 0xFFFFFFFE);
-        var intoTheNextEntry = FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "ab"), FsccBuffers.Notify(FileNotifyAction.Added, "cd"));
+        var intoTheNextEntry = FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "ab"), FsccBuffers.Notify(NtNotifyAction.Added, "cd"));
         BinaryPrimitives.WriteUInt32LittleEndian(intoTheNextEntry.AsSpan(8), 8); // 12 + 8 > NextEntryOffset 16
-        var truncated = FsccBuffers.Notify(FileNotifyAction.Added, "name")[..(Fixed - 1)];
-        var truncatedSecond = FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "ab"), FsccBuffers.Notify(FileNotifyAction.Added, "cd"))[..24];
+        var truncated = FsccBuffers.Notify(NtNotifyAction.Added, "name")[..(Fixed - 1)];
+        var truncatedSecond = FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "ab"), FsccBuffers.Notify(NtNotifyAction.Added, "cd"))[..24];
 
         Assert.Multiple(() =>
         {
@@ -106,7 +106,7 @@ public class FileNotifyInformationTests
     {
         byte[][] seeds =
         [
-            FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "a.txt"), FsccBuffers.Notify(FileNotifyAction.RenamedOldName, "b"), FsccBuffers.Notify(FileNotifyAction.RenamedNewName, @"sub\c.bin")),
+            FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "a.txt"), FsccBuffers.Notify(NtNotifyAction.RenamedOldName, "b"), FsccBuffers.Notify(NtNotifyAction.RenamedNewName, @"sub\c.bin")),
         ];
         var maxChanges = 0;
 

@@ -101,7 +101,7 @@ internal static class FsccBuffers
     }
 
     // MS-FSCC 2.7.1: NextEntryOffset (0: the last), Action, FileNameLength, FileName.
-    public static byte[] Notify(FileNotifyAction action, string name)
+    public static byte[] Notify(NtNotifyAction action, string name)
     {
         var nameBytes = Encoding.Unicode.GetBytes(name);
         var b = new byte[12 + nameBytes.Length];

@@ -16,8 +16,8 @@ namespace DokanRedirector.Smb.Tests.Integration;
 [TestFixture("SMB3_11")]
 public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
 {
-    private const SmbNotifyFilter Filter =
-        SmbNotifyFilter.FileName | SmbNotifyFilter.DirName | SmbNotifyFilter.Size | SmbNotifyFilter.LastWrite | SmbNotifyFilter.Attributes;
+    private const NtNotifyFilter Filter =
+        NtNotifyFilter.FileName | NtNotifyFilter.DirName | NtNotifyFilter.Size | NtNotifyFilter.LastWrite | NtNotifyFilter.Attributes;
 
     private const int OutputBufferLength = 64 * 1024;
 
@@ -60,7 +60,7 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
         await (await Tree.CreateAsync($@"{_dir}\new.txt", NewFile, None)).DisposeAsync();
         var notification = await pending.WaitAsync(AnswerTimeout);
 
-        AssertChanges(notification, new FileNotifyInformation(FileNotifyAction.Added, "new.txt"));
+        AssertChanges(notification, new FileNotifyInformation(NtNotifyAction.Added, "new.txt"));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
         await DeleteAsync($@"{_dir}\doomed.txt");
         var notification = await pending.WaitAsync(AnswerTimeout);
 
-        AssertChanges(notification, new FileNotifyInformation(FileNotifyAction.Removed, "doomed.txt"));
+        AssertChanges(notification, new FileNotifyInformation(NtNotifyAction.Removed, "doomed.txt"));
     }
 
     [Test]
@@ -91,8 +91,8 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
 
         AssertChanges(
             notification,
-            new FileNotifyInformation(FileNotifyAction.RenamedOldName, "before.txt"),
-            new FileNotifyInformation(FileNotifyAction.RenamedNewName, "after.txt"));
+            new FileNotifyInformation(NtNotifyAction.RenamedOldName, "before.txt"),
+            new FileNotifyInformation(NtNotifyAction.RenamedNewName, "after.txt"));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
         // (and reports another Modified when the handle closes).
         var notification = await pending.WaitAsync(AnswerTimeout);
 
-        AssertChanges(notification, new FileNotifyInformation(FileNotifyAction.Modified, "data.bin"));
+        AssertChanges(notification, new FileNotifyInformation(NtNotifyAction.Modified, "data.bin"));
     }
 
     [Test]
@@ -129,23 +129,23 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
         var changes = next.Changes.ToList();
         // Samba passes each change through its notify daemon, so the last may still be on its way to the handle
         // when the request arrives; it then answers the request after.
-        while (!changes.Contains(new FileNotifyInformation(FileNotifyAction.Removed, "first.txt")))
+        while (!changes.Contains(new FileNotifyInformation(NtNotifyAction.Removed, "first.txt")))
         {
             changes.AddRange((await watch.ChangeNotifyAsync(Filter, watchTree: false, OutputBufferLength, None).WaitAsync(AnswerTimeout)).Changes);
         }
 
         Assert.Multiple(() =>
         {
-            AssertChanges(firstAnswer, new FileNotifyInformation(FileNotifyAction.Added, "first.txt"));
+            AssertChanges(firstAnswer, new FileNotifyInformation(NtNotifyAction.Added, "first.txt"));
             Assert.That(next.Status, Is.EqualTo(NtStatus.Success));
             Assert.That(next.Changes, Is.Not.Empty);
             Assert.That(answeredAfter, Is.LessThan(TimeSpan.FromSeconds(2)), "changes already made answer the request without waiting");
-            Assert.That(changes.Where(c => c.Action != FileNotifyAction.Modified), Is.EqualTo(new[]
+            Assert.That(changes.Where(c => c.Action != NtNotifyAction.Modified), Is.EqualTo(new[]
             {
-                new FileNotifyInformation(FileNotifyAction.Added, "second.txt"),
-                new FileNotifyInformation(FileNotifyAction.Removed, "first.txt"),
+                new FileNotifyInformation(NtNotifyAction.Added, "second.txt"),
+                new FileNotifyInformation(NtNotifyAction.Removed, "first.txt"),
             }), "both changes, in order, and first.txt's Added is not delivered twice");
-            Assert.That(changes.Where(c => c.Action == FileNotifyAction.Modified).Select(c => c.FileName), Is.SubsetOf(new[] { "first.txt", "second.txt" }),
+            Assert.That(changes.Where(c => c.Action == NtNotifyAction.Modified).Select(c => c.FileName), Is.SubsetOf(new[] { "first.txt", "second.txt" }),
                 "Samba also reports the Modified that closing a new file causes");
         });
     }
@@ -162,7 +162,7 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
         await (await Tree.CreateAsync($@"{_dir}\sub\deep.txt", NewFile, None)).DisposeAsync();
         var notification = await pending.WaitAsync(AnswerTimeout);
 
-        AssertChanges(notification, new FileNotifyInformation(FileNotifyAction.Added, @"sub\deep.txt"));
+        AssertChanges(notification, new FileNotifyInformation(NtNotifyAction.Added, @"sub\deep.txt"));
     }
 
     [Test]
@@ -202,7 +202,7 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
             Assert.That(cancelledAfter, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(Connection.CancelsSent, Is.EqualTo(1));
             Assert.That(info.Directory, Is.True, "QUERY_INFO on the same connection and handle works");
-            AssertChanges(notification, new FileNotifyInformation(FileNotifyAction.Added, "after-cancel.txt"));
+            AssertChanges(notification, new FileNotifyInformation(NtNotifyAction.Added, "after-cancel.txt"));
         });
     }
 
@@ -289,7 +289,7 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
             await DeleteAsync($@"{_dir}\p{deleted++}");
         }
         while (first != await Task.WhenAny(first, Task.Delay(ProbeWait)));
-        Assert.That((await first).Changes, Is.EqualTo(new[] { new FileNotifyInformation(FileNotifyAction.Removed, $"p{deleted - 1}") }));
+        Assert.That((await first).Changes, Is.EqualTo(new[] { new FileNotifyInformation(NtNotifyAction.Removed, $"p{deleted - 1}") }));
         return watch;
     }
 

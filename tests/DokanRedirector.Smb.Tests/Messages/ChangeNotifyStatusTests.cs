@@ -18,9 +18,9 @@ public class ChangeNotifyStatusTests
         await using var server = new ScriptedSmbServer();
         await using var connection = await server.ConnectClientAsync(credits: 10);
         var directory = await server.OpenAsync(ScriptedSmbServer.Tree(connection), "dir", new SmbCreateOptions(), SmbOplockLevel.None);
-        var entries = FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "a.txt"), FsccBuffers.Notify(FileNotifyAction.Removed, "b.txt"));
+        var entries = FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "a.txt"), FsccBuffers.Notify(NtNotifyAction.Removed, "b.txt"));
 
-        var notifying = directory.ChangeNotifyAsync(SmbNotifyFilter.FileName | SmbNotifyFilter.DirName, watchTree: true, 4096, CancellationToken.None);
+        var notifying = directory.ChangeNotifyAsync(NtNotifyFilter.FileName | NtNotifyFilter.DirName, watchTree: true, 4096, CancellationToken.None);
         var frame = await server.ReadFrameAsync();
         var request = SmbHeader.Read(frame);
         await server.SendAsync(ScriptedSmbServer.Response(request.MessageId, SmbCommand.ChangeNotify, 1, ErrorBody, asyncId: 9, NtStatus.Pending));
@@ -36,8 +36,8 @@ public class ChangeNotifyStatusTests
             Assert.That(notification.Status, Is.EqualTo(NtStatus.Success));
             Assert.That(notification.Changes, Is.EqualTo(new[]
             {
-                new FileNotifyInformation(FileNotifyAction.Added, "a.txt"),
-                new FileNotifyInformation(FileNotifyAction.Removed, "b.txt"),
+                new FileNotifyInformation(NtNotifyAction.Added, "a.txt"),
+                new FileNotifyInformation(NtNotifyAction.Removed, "b.txt"),
             }));
         });
     }
@@ -65,7 +65,7 @@ public class ChangeNotifyStatusTests
     [Test]
     public void ASuccessWithABrokenChain_IsAProtocolError()
     {
-        var entries = FsccBuffers.NotifyChain(FsccBuffers.Notify(FileNotifyAction.Added, "ab"), FsccBuffers.Notify(FileNotifyAction.Added, "cd"));
+        var entries = FsccBuffers.NotifyChain(FsccBuffers.Notify(NtNotifyAction.Added, "ab"), FsccBuffers.Notify(NtNotifyAction.Added, "cd"));
         entries[0] = 17; // NextEntryOffset 17: unaligned
 
         Assert.That(async () => await AnswerAsync(NtStatus.Success, [.. TestHex.Parse("0900 4800"), .. BitConverter.GetBytes(entries.Length), .. entries]),
@@ -78,7 +78,7 @@ public class ChangeNotifyStatusTests
         await using var server = new ScriptedSmbServer();
         await using var connection = await server.ConnectClientAsync(credits: 10);
         var directory = await server.OpenAsync(ScriptedSmbServer.Tree(connection), "dir", new SmbCreateOptions(), SmbOplockLevel.None);
-        var notifying = directory.ChangeNotifyAsync(SmbNotifyFilter.FileName, watchTree: false, 4096, CancellationToken.None);
+        var notifying = directory.ChangeNotifyAsync(NtNotifyFilter.FileName, watchTree: false, 4096, CancellationToken.None);
         var request = await server.ReadMessageAsync();
         await server.SendAsync(ScriptedSmbServer.Response(request.MessageId, SmbCommand.ChangeNotify, 1, body, status: status));
         return await notifying;

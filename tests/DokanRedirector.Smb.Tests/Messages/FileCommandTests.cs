@@ -135,9 +135,9 @@ public class FileCommandTests
     [Test]
     public void ChangeNotifyRequest_Is32Bytes_WithWatchTreeAsFlag1_AndChargesForTheOutputBuffer()
     {
-        const SmbNotifyFilter filter = SmbNotifyFilter.FileName | SmbNotifyFilter.DirName | SmbNotifyFilter.Attributes | SmbNotifyFilter.Size | SmbNotifyFilter.LastWrite;
+        const NtNotifyFilter filter = NtNotifyFilter.FileName | NtNotifyFilter.DirName | NtNotifyFilter.Attributes | NtNotifyFilter.Size | NtNotifyFilter.LastWrite;
         var tree = new ChangeNotifyRequest(FileId, SmbChangeNotifyFlags.WatchTree, 65536, filter);
-        var flat = new ChangeNotifyRequest(FileId, SmbChangeNotifyFlags.None, 3 * 65536 + 1, SmbNotifyFilter.StreamWrite);
+        var flat = new ChangeNotifyRequest(FileId, SmbChangeNotifyFlags.None, 3 * 65536 + 1, NtNotifyFilter.StreamWrite);
 
         Assert.Multiple(() =>
         {
@@ -155,8 +155,8 @@ public class FileCommandTests
     public void ChangeNotifyResponse_IsAnOutputBufferOfFileNotifyInformationEntries()
     {
         var entries = FsccBuffers.NotifyChain(
-            FsccBuffers.Notify(FileNotifyAction.RenamedOldName, "a"),
-            FsccBuffers.Notify(FileNotifyAction.RenamedNewName, "b"));
+            FsccBuffers.Notify(NtNotifyAction.RenamedOldName, "a"),
+            FsccBuffers.Notify(NtNotifyAction.RenamedNewName, "b"));
         var message = Response(SmbCommand.ChangeNotify, "0900 4800" + TestHex.Of(BitConverter.GetBytes(entries.Length)) + TestHex.Of(entries));
 
         var changes = FileNotifyInformation.ReadAll(OutputBufferResponse.Read(message, SmbCommand.ChangeNotify).Output(message));
@@ -165,8 +165,8 @@ public class FileCommandTests
         {
             Assert.That(changes, Is.EqualTo(new[]
             {
-                new FileNotifyInformation(FileNotifyAction.RenamedOldName, "a"),
-                new FileNotifyInformation(FileNotifyAction.RenamedNewName, "b"),
+                new FileNotifyInformation(NtNotifyAction.RenamedOldName, "a"),
+                new FileNotifyInformation(NtNotifyAction.RenamedNewName, "b"),
             }));
             Assert.That(() => OutputBufferResponse.Read(Response(SmbCommand.ChangeNotify, "0900 4800 FF000000" + TestHex.Of(entries)), SmbCommand.ChangeNotify),
                 Throws.TypeOf<SmbProtocolException>().With.Message.Contains("ChangeNotify OutputBuffer"));

@@ -36,7 +36,7 @@ public class FileResponseFuzzTests
             _ = response.Output(m).Length;
         });
         var notifications = FsccBuffers.NotifyChain(
-            FsccBuffers.Notify(FileNotifyAction.Added, "a.txt"), FsccBuffers.Notify(FileNotifyAction.Removed, "b"));
+            FsccBuffers.Notify(NtNotifyAction.Added, "a.txt"), FsccBuffers.Notify(NtNotifyAction.Removed, "b"));
         yield return new("CHANGE_NOTIFY", Response(SmbCommand.ChangeNotify, "0900 4800" + TestHex.Of(BitConverter.GetBytes(notifications.Length)) + TestHex.Of(notifications)),
             [2, 4, 8, 16, 32, 40], m => FileNotifyInformation.ReadAll(OutputBufferResponse.Read(m, SmbCommand.ChangeNotify).Output(m)));
         yield return new("SET_INFO", Response(SmbCommand.SetInfo, "0200"), [0], m => SetInfoRequest.ReadResponse(m));
