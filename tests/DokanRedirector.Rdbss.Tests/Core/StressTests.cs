@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DokanRedirector.Rdbss.Mrx;
 using DokanRedirector.Rdbss.Naming;
 using DokanRedirector.Rdbss.Structures;
 using DokanRedirector.Rdbss.Tests.Support;
@@ -12,23 +13,42 @@ public class StressTests
 
     [Test]
     [CancelAfter(120_000)]
-    public async Task RandomOpensClosesConnectsAndForcedDisconnects_NeverDeadlock_AndEveryCountReturnsToTheFloorThenZero()
+    public async Task RandomOpensWatchesClosesConnectsAndForcedDisconnects_NeverDeadlock_AndEveryCountReturnsToTheFloorThenZero()
     {
         var h = new Harness(scavengerDelay: TimeSpan.FromSeconds(60));
         string[] shares = [@"\\s1\a", @"\\s1\b", @"\\s2\a"];
         string[] devices = ["X:", "Y:", "Z:"];
-        var counts = new int[6];
+        var counts = new int[7];
         var clock = Stopwatch.StartNew();
 
         var workers = Enumerable.Range(0, Threads).Select(seed => Task.Run(async () =>
         {
             var random = new Random(seed);
             var mine = new List<long>();
+            var watches = new List<(long Handle, CancellationTokenSource Stop, Task<RxResult<IReadOnlyList<DirectoryChange>>> Waiting)>();
             var buffer = new byte[64];
             for (var i = 0; i < OperationsPerThread; i++)
             {
                 var choice = random.Next(100);
-                if (choice < 35)
+                if (choice < 5)
+                {
+                    // A front end's watch on a share root, waiting for changes until stopped or disconnected.
+                    var opened = await h.Redirector.OpenWatchAsync(NetPath.Unc(UncName.Parse(shares[random.Next(shares.Length)])));
+                    if (opened.IsSuccess)
+                    {
+                        var stop = new CancellationTokenSource();
+                        watches.Add((opened.Value.Handle, stop,
+                            h.Redirector.NotifyChangeDirectoryAsync(opened.Value.Handle, NtNotifyFilter.FileName, true, stop.Token).AsTask()));
+                    }
+                    Interlocked.Increment(ref counts[6]);
+                }
+                else if (choice < 10 && watches.Count > 0)
+                {
+                    var index = random.Next(watches.Count);
+                    await StopWatchAsync(h, watches[index]);
+                    watches.RemoveAt(index);
+                }
+                else if (choice < 35)
                 {
                     // Open through a device (if connected) or by UNC name.
                     var device = devices[random.Next(devices.Length)];
@@ -79,6 +99,10 @@ public class StressTests
             {
                 await h.Redirector.CloseAsync(handle);
             }
+            foreach (var watch in watches)
+            {
+                await StopWatchAsync(h, watch);
+            }
         })).ToArray();
 
         await Task.WhenAll(workers);
@@ -88,7 +112,7 @@ public class StressTests
         }
         TestContext.Out.WriteLine(
             $"{Threads}x{OperationsPerThread} ops in {clock.Elapsed.TotalSeconds:F1} s: opens {counts[0]}, reads/writes {counts[1]}, " +
-            $"closes {counts[2]}, connects {counts[3]}, forced disconnects {counts[4]}, normal disconnects {counts[5]}; " +
+            $"closes {counts[2]}, connects {counts[3]}, forced disconnects {counts[4]}, normal disconnects {counts[5]}, watches {counts[6]}; " +
             $"nodes created {h.Mrx.Nodes.Count}");
 
         // At the floor: every count is the table's reference plus one per child, nothing else.
@@ -113,5 +137,15 @@ public class StressTests
         await h.DisposeAsync();
         Assert.That(h.Mrx.Nodes.Where(n => n.ReferenceCount != 0), Is.Empty, "every count is zero after teardown");
         Assert.That(h.Mrx.Finalizations, Has.Count.EqualTo(h.Mrx.Nodes.Count), "each node finalized exactly once");
+    }
+
+    // A watch ends by being stopped (Cancelled) or by a disconnect of its share (ConnectionDisconnected), then closes.
+    private static async Task StopWatchAsync(Harness h,
+        (long Handle, CancellationTokenSource Stop, Task<RxResult<IReadOnlyList<DirectoryChange>>> Waiting) watch)
+    {
+        await watch.Stop.CancelAsync();
+        Assert.That((await watch.Waiting).Status, Is.AnyOf(NtStatus.Cancelled, NtStatus.ConnectionDisconnected));
+        Assert.That(await h.Redirector.CloseAsync(watch.Handle), Is.EqualTo(NtStatus.Success));
+        watch.Stop.Dispose();
     }
 }
