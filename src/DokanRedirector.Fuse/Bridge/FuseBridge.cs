@@ -36,6 +36,7 @@ internal static unsafe class FuseBridge
         ops->Flush = &Flush;
         ops->FSync = &FSync;
         ops->Release = &Release;
+        ops->Flock = &Flock;
         ops->OpenDir = &OpenDir;
         ops->ReadDir = &ReadDir;
         ops->ReadDirPlus = &ReadDirPlus;
@@ -202,6 +203,10 @@ internal static unsafe class FuseBridge
     [UnmanagedCallersOnly]
     private static void Release(nint request, ulong ino, FuseFileInfo* fileInfo) =>
         Dispatch(request, "release", (ino, Handle: fileInfo->Handle), static (fs, r, a) => fs.Release(r, a.ino, (long)a.Handle));
+
+    [UnmanagedCallersOnly]
+    private static void Flock(nint request, ulong ino, FuseFileInfo* fileInfo, int operation) =>
+        Dispatch(request, "flock", (Handle: fileInfo->Handle, operation), static (fs, r, a) => fs.Flock(r, (long)a.Handle, a.operation));
 
     [UnmanagedCallersOnly]
     private static void OpenDir(nint request, ulong ino, FuseFileInfo* fileInfo) =>

@@ -33,8 +33,9 @@ internal static class ConnectionTuning
     /// <summary>SMB times are in 100 ns units, so utimensat truncates to that.</summary>
     public const uint TimeGranularityNs = 100;
 
+    // FLOCK_LOCKS: flock(2) comes to us (and becomes an SMB2 lock other clients see) instead of staying in this kernel.
     private const uint Wanted = FuseCapabilities.AsyncRead | FuseCapabilities.ParallelDirOps | FuseCapabilities.ReaddirPlus
-        | FuseCapabilities.AutoInvalData | FuseCapabilities.AtomicOTrunc;
+        | FuseCapabilities.AutoInvalData | FuseCapabilities.AtomicOTrunc | FuseCapabilities.FlockLocks;
 
     private const uint Unwanted = FuseCapabilities.ReaddirPlusAuto | FuseCapabilities.WritebackCache
         | FuseCapabilities.SpliceRead | FuseCapabilities.SpliceWrite | FuseCapabilities.SpliceMove;

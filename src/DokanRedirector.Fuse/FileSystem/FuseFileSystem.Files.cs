@@ -188,6 +188,7 @@ internal sealed partial class FuseFileSystem
     private async ValueTask ReleaseAsync(FuseRequest request, ulong ino, long handle)
     {
         await WritesSettledAsync(ino);
+        _flocks.TryRemove(handle, out _);
         await CloseFileAsync(handle);
         request.ReplyError(0);
     }

@@ -26,6 +26,7 @@ internal static class FuseCapabilities
     public const uint SpliceWrite = 1u << 7;
     public const uint SpliceMove = 1u << 8;
     public const uint SpliceRead = 1u << 9;
+    public const uint FlockLocks = 1u << 10;
     public const uint AutoInvalData = 1u << 12;
     public const uint ReaddirPlus = 1u << 13;
     public const uint ReaddirPlusAuto = 1u << 14;

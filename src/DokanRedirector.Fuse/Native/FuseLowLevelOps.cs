@@ -51,7 +51,8 @@ internal unsafe struct FuseLowLevelOps
     public nint WriteBuf;
     public nint RetrieveReply;
     public delegate* unmanaged<nint, nuint, FuseForgetData*, void> ForgetMulti;
-    public nint Flock;
+    /// <summary>void flock(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi, int op): LOCK_SH/EX/UN | LOCK_NB.</summary>
+    public delegate* unmanaged<nint, ulong, FuseFileInfo*, int, void> Flock;
     public nint FAllocate;
     public delegate* unmanaged<nint, ulong, nuint, long, FuseFileInfo*, void> ReadDirPlus;
     public nint CopyFileRange;
