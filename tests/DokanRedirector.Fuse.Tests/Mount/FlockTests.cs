@@ -64,6 +64,55 @@ public sealed class FlockTests : PerTestDirectoryFixture
     }
 
     [Test]
+    public async Task BlockingFlock_WaitsOnTheServer_UntilTheOtherClientUnlocks()
+    {
+        await File.WriteAllTextAsync(Path.Combine(ServerDir, "wait.txt"), "x");
+        var other = await OpenAsOtherClientAsync("wait.txt");
+        Assert.That(await Share.Redirector.LockAsync(other, 0, WholeFile, exclusive: true, failImmediately: true), Is.EqualTo(NtStatus.Success));
+        using var waiter = Process.Start(new ProcessStartInfo("flock", ["-x", Path.Combine(Dir, "wait.txt"), "-c", "echo got"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var got = waiter.StandardOutput.ReadLineAsync();
+        try
+        {
+            Assert.That(await Task.WhenAny(got, Task.Delay(500)), Is.Not.SameAs(got), "flock -x waits while the other client holds its lock");
+
+            await Share.Redirector.UnlockAsync(other, 0, WholeFile);
+
+            Assert.That(await got.WaitAsync(TimeSpan.FromSeconds(5)), Is.EqualTo("got"));
+        }
+        finally
+        {
+            if (!waiter.HasExited)
+            {
+                waiter.Kill(entireProcessTree: true); // ours
+            }
+            await waiter.WaitForExitAsync();
+            await Share.Redirector.CloseAsync(other);
+        }
+    }
+
+    [Test]
+    public async Task BlockingFlock_KilledWhileItWaits_EndsAtOnce()
+    {
+        await File.WriteAllTextAsync(Path.Combine(ServerDir, "stuck.txt"), "x");
+        var other = await OpenAsOtherClientAsync("stuck.txt");
+        Assert.That(await Share.Redirector.LockAsync(other, 0, WholeFile, exclusive: true, failImmediately: true), Is.EqualTo(NtStatus.Success));
+        var time = Stopwatch.StartNew();
+
+        // SIGTERM after 1 s: FUSE_INTERRUPT cancels the SMB2 LOCK waiting on the server, so the process can die.
+        var result = await Shell.RunAsync($"timeout 1 flock -x '{Dir}/stuck.txt' true");
+        await Share.Redirector.CloseAsync(other);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(124), $"timeout ended it: {result}");
+            Assert.That(time.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        });
+    }
+
+    [Test]
     public async Task Flock_Conversions_SharedToExclusiveAndUnlock_Succeed()
     {
         await File.WriteAllTextAsync(Path.Combine(ServerDir, "convert.txt"), "x");
