@@ -2,9 +2,10 @@ using DokanRedirector.Rdbss.Structures;
 
 namespace DokanRedirector.Rdbss;
 
-/// <summary>A VNetRoot in a status snapshot.</summary>
+/// <summary>A VNetRoot in a status snapshot. <paramref name="Watches"/>: front ends' directory watches, which hold a
+/// reference each but are no program's open file.</summary>
 public sealed record VNetRootStatus(string Name, string? Device, string? User, Condition Condition, int References,
-    IReadOnlyList<OpenFileInfo> OpenFiles);
+    IReadOnlyList<OpenFileInfo> OpenFiles, int Watches = 0);
 
 /// <summary>A NetRoot in a status snapshot.</summary>
 public sealed record NetRootStatus(string Name, Condition Condition, int References, int Fcbs,
@@ -23,6 +24,6 @@ public sealed partial class Redirector
             .Select(s => new SrvCallStatus(s.PrefixKey, s.Condition, s.ReferenceCount, [.. s.NetRoots.Select(n =>
                 new NetRootStatus(n.PrefixKey, n.Condition, n.ReferenceCount, n.FcbTable.Count, [.. n.VNetRoots.Select(v =>
                     new VNetRootStatus(v.PrefixKey, v.Device, v.Credentials?.Identity, v.Condition, v.ReferenceCount,
-                        OpenFilesOf(v.Fobxs.Values)))]))]))];
+                        OpenFilesOf(v.Fobxs.Values), v.Fobxs.Values.Count(f => f.IsWatch)))]))]))];
     }
 }

@@ -23,7 +23,8 @@ internal static class StatusTree
                 var netRoot = srvCall.AddNode(Line("NetRoot", share.Name, share.Condition, $"refs {share.References}, FCBs {share.Fcbs}"));
                 foreach (var view in share.VNetRoots)
                 {
-                    var owner = $"{(string.IsNullOrEmpty(view.Device) ? "by UNC name" : view.Device)}, user {view.User ?? "(none)"}";
+                    var owner = $"{(string.IsNullOrEmpty(view.Device) ? "by UNC name" : view.Device)}, user {view.User ?? "(none)"}"
+                        + (view.Watches > 0 ? $", change watches {view.Watches}" : "");
                     var vNetRoot = netRoot.AddNode(Line("VNetRoot", view.Name, view.Condition, $"refs {view.References}, {owner}"));
                     foreach (var file in view.OpenFiles)
                     {

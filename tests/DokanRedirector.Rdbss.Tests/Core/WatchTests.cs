@@ -38,6 +38,7 @@ public class WatchTests
             Assert.That(refused.Value, Is.EqualTo(new[] { new OpenFileInfo(file, @"\\s\sh\report.txt", 7) }));
             Assert.That(h.Redirector.ListConnections().Single().OpenHandles, Is.EqualTo(1));
             Assert.That(h.Redirector.GetStatus().Single().NetRoots.Single().VNetRoots.Single().OpenFiles, Has.Count.EqualTo(1));
+            Assert.That(h.Redirector.GetStatus().Single().NetRoots.Single().VNetRoots.Single().Watches, Is.EqualTo(1));
         });
         await h.Redirector.CloseAsync(file);
         await h.Redirector.CloseAsync(watch);
