@@ -20,7 +20,8 @@ namespace DokanRedirector.Fuse.FileSystem;
 /// never in a request handler: an entry invalidation takes the directory's inode lock, which a request in that
 /// directory may hold while it waits for our reply (fuse_lowlevel.h), and that reply never waits for a watch.</para>
 /// </remarks>
-internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes, TimeSpan lifetime, ILogger log)
+/// <param name="resolve">What a share root's mount path names, or null where nothing can be watched.</param>
+internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes, Func<string, NetPath?> resolve, TimeSpan lifetime, ILogger log)
 {
     // Names, directory names, attributes, size, write and creation times: what stat and lookup show. Not access
     // times, which every read would change.
@@ -47,10 +48,10 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
     }
 
     /// <summary>
-    /// We just told the kernel something it may cache below the share root <paramref name="root"/>: watch the share
-    /// for the lifetime from now. <paramref name="rootPath"/> is only asked when a watch starts.
+    /// We just told the kernel something it may cache below the share root <paramref name="root"/> (at the mount path
+    /// <paramref name="rootPath"/>): watch the share for the lifetime from now.
     /// </summary>
-    public void Touch(ulong root, Func<NetPath?> rootPath)
+    public void Touch(ulong root, string rootPath)
     {
         Watch watch;
         lock (_lock)
@@ -68,7 +69,7 @@ internal sealed class DirectoryWatches(Redirector redirector, InodeTable inodes,
             watch.Renew(lifetime);
             _watches.Add(root, watch);
         }
-        watch.Run = RunAsync(watch, rootPath());
+        watch.Run = RunAsync(watch, resolve(rootPath));
     }
 
     /// <summary>Ends every watch (their handles closed) before the session goes.</summary>

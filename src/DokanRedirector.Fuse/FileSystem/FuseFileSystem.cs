@@ -51,7 +51,7 @@ internal sealed partial class FuseFileSystem
         _log = log;
         _interrupts = new Interrupts(_lifetime.Token);
         var cached = new[] { options.AttributeTimeout, options.EntryTimeout, options.NegativeEntryTimeout }.Max();
-        _watches = new DirectoryWatches(redirector, _inodes, cached, log);
+        _watches = new DirectoryWatches(redirector, _inodes, path => TryResolve(path, out var netPath, out _) ? netPath : null, cached, log);
     }
 
     private CancellationToken Lifetime => _lifetime.Token;
@@ -240,14 +240,19 @@ internal sealed partial class FuseFileSystem
     /// (<see cref="DirectoryWatches"/>).</summary>
     private void Watch(ulong directory)
     {
-        if (directory == 0 || _inodes.PathOf(directory) is not { } path || _namespace.ShareRootOf(path) is not { } rootPath)
+        if (directory == 0)
         {
             return;
         }
-        var root = rootPath.Length == 0 ? InodeTable.RootIno : _inodes.FindPath(rootPath);
-        if (root != 0)
+        if (_namespace.IsOneShare)
         {
-            _watches.Touch(root, () => TryResolve(rootPath, out var netPath, out _) ? netPath : null);
+            _watches.Touch(InodeTable.RootIno, ""); // every answer of this hot path: no path to build
+            return;
+        }
+        if (_inodes.PathOf(directory) is { } path && _namespace.ShareRootOf(path) is { } rootPath
+            && _inodes.FindPath(rootPath) is var root and not 0)
+        {
+            _watches.Touch(root, rootPath);
         }
     }
 

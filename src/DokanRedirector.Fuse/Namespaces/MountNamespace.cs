@@ -18,6 +18,9 @@ internal abstract class MountNamespace
     /// share), or null for one of the namespace's own directories.</summary>
     public abstract string? ShareRootOf(string path);
 
+    /// <summary>True when the mount root is the only share root (<see cref="ShareRootOf"/> always "").</summary>
+    public virtual bool IsOneShare => false;
+
     /// <summary>Whether one of the namespace's own directories exists (<see cref="Resolve"/> gave null).</summary>
     public virtual ValueTask<NtStatus> LookupOwnDirectoryAsync(string path, CancellationToken cancellationToken) =>
         ValueTask.FromResult(NtStatus.ObjectNameNotFound);

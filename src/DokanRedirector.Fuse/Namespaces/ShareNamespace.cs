@@ -9,4 +9,6 @@ internal sealed class ShareNamespace(Connection connection) : MountNamespace
 
     // The mount root is the connection's \\server\share[\sub]: everything below is one watch's.
     public override string? ShareRootOf(string path) => "";
+
+    public override bool IsOneShare => true;
 }
