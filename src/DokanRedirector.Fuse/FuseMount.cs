@@ -51,7 +51,7 @@ public sealed class FuseMount : IAsyncDisposable
 
     public string MountPoint { get; }
 
-    /// <summary>Directories watched now for other clients' changes.</summary>
+    /// <summary>Shares watched now for other clients' changes.</summary>
     internal int WatchCount => _fileSystem.WatchCount;
 
     /// <summary>Completes when the mount has ended, whoever ended it (us, or <c>umount</c>).</summary>

@@ -64,7 +64,7 @@ internal sealed partial class FuseFileSystem
         set => _watches.Session = value;
     }
 
-    /// <summary>Directories watched for other clients' changes now (<see cref="DirectoryWatches"/>).</summary>
+    /// <summary>Shares watched for other clients' changes now (<see cref="DirectoryWatches"/>).</summary>
     public int WatchCount => _watches.Count;
 
     /// <summary>FUSE_INTERRUPT for the request <see cref="Interrupts"/> gave <paramref name="id"/>.</summary>
@@ -228,28 +228,24 @@ internal sealed partial class FuseFileSystem
     }
 
     /// <summary>The stat of <paramref name="info"/>, noting what the kernel is told (for FOPEN_KEEP_CACHE) and
-    /// watching the directory it is in while the kernel may cache it.</summary>
+    /// watching its share while the kernel may cache it.</summary>
     private Stat Remembered(ulong ino, in FileInformation info)
     {
         _inodes.Remember(ino, info.LastWriteTime, info.EndOfFile);
-        Watch(_inodes.ParentOf(ino));
+        Watch(ino);
         return _stat.From(ino, info);
     }
 
-    /// <summary>Keeps the share <paramref name="directory"/> is on watched for other clients' changes
-    /// (<see cref="DirectoryWatches"/>).</summary>
-    private void Watch(ulong directory)
+    /// <summary>Keeps the share <paramref name="ino"/> is on watched for other clients' changes
+    /// (<see cref="DirectoryWatches"/>); nothing for the network root's own directories.</summary>
+    private void Watch(ulong ino)
     {
-        if (directory == 0)
-        {
-            return;
-        }
         if (_namespace.IsOneShare)
         {
             _watches.Touch(InodeTable.RootIno, ""); // every answer of this hot path: no path to build
             return;
         }
-        if (_inodes.PathOf(directory) is { } path && _namespace.ShareRootOf(path) is { } rootPath
+        if (_inodes.PathOf(ino) is { } path && _namespace.ShareRootOf(path) is { } rootPath
             && _inodes.FindPath(rootPath) is var root and not 0)
         {
             _watches.Touch(root, rootPath);

@@ -63,15 +63,6 @@ internal sealed class InodeTable
         }
     }
 
-    /// <summary>The directory <paramref name="ino"/> is in, 0 for the root or an unknown or detached inode.</summary>
-    public ulong ParentOf(ulong ino)
-    {
-        lock (_lock)
-        {
-            return _byIno.TryGetValue(ino, out var node) && !node.Detached && node.Parent is { } parent ? parent.Ino : 0;
-        }
-    }
-
     /// <summary>Every name the kernel may hold, with its directory (a walk of the table: for the rare "everything
     /// changed").</summary>
     public List<(ulong Parent, string Name)> AllNames()
