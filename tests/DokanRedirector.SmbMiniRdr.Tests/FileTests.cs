@@ -47,18 +47,16 @@ public sealed class FileTests
         Directory.CreateDirectory(_rdr.OnDisk(directory));
         var watch = (await Redirector.OpenWatchAsync(SambaRedirector.Unc(directory))).Value.Handle;
         const NtNotifyFilter names = NtNotifyFilter.FileName | NtNotifyFilter.DirName;
-        // Samba registers the watch just after answering the first request: prime it until it reports.
-        IReadOnlyList<DirectoryChange> changes = [];
-        var probe = "";
-        for (var i = 0; changes.Count == 0 && i < 50; i++)
+        // Samba registers the watch just after it takes the first request, so a file made in that instant goes
+        // unreported: keep making files, half a second apart, until the one request waiting reports one of them.
+        var waiting = Redirector.NotifyChangeDirectoryAsync(watch, names).AsTask();
+        for (var i = 0; !waiting.IsCompleted && i < 20; i++)
         {
-            var waiting = Redirector.NotifyChangeDirectoryAsync(watch, names).AsTask();
-            await Task.Delay(20);
-            probe = $"probe{i}";
-            var created = await _rdr.OpenAsync(SambaRedirector.Unc($@"{directory}\{probe}"));
-            await Redirector.CloseAsync(created);
-            changes = (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Value!;
+            await Redirector.CloseAsync(await _rdr.OpenAsync(SambaRedirector.Unc($@"{directory}\probe{i}")));
+            await Task.WhenAny(waiting, Task.Delay(500));
         }
+        var changes = (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Value!;
+        var probe = changes.Where(c => c.Action == NtNotifyAction.Added).Select(c => c.Name).LastOrDefault() ?? "(none reported)";
 
         await Redirector.DeleteAsync(SambaRedirector.Unc($@"{directory}\{probe}"));
         // What the create's close queued may come first.

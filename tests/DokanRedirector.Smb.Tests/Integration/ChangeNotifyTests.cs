@@ -299,9 +299,19 @@ public class ChangeNotifyTests(string protocol) : TreeFixture(protocol, "share")
         await file.SetInfoAsync(new FileDispositionInformation(DeletePending: true), None);
     }
 
+    /// <summary>
+    /// The answer holds <paramref name="expected"/>, in order. smbd answers with every change queued on the handle when
+    /// it replies, so where the changes reach it together (a fast machine), the Modified that closing a new file
+    /// causes may ride in the same answer: an extra Modified of a name the test expects is allowed, nothing else is.
+    /// </summary>
     private static void AssertChanges(SmbChangeNotification notification, params FileNotifyInformation[] expected)
     {
         Assert.That(notification.Status, Is.EqualTo(NtStatus.Success));
-        Assert.That(notification.Changes, Is.EqualTo(expected));
+        var names = expected.Select(e => e.FileName).ToHashSet();
+        var expectsModified = expected.Any(e => e.Action == NtNotifyAction.Modified);
+        var significant = notification.Changes
+            .Where((c, i) => c.Action != NtNotifyAction.Modified || !names.Contains(c.FileName)
+                || (expectsModified && (i == 0 || notification.Changes[i - 1] != c)));
+        Assert.That(significant, Is.EqualTo(expected), $"answered: {string.Join(", ", notification.Changes)}");
     }
 }
