@@ -131,6 +131,9 @@ internal static class MountSideBySide
         results.StatInARow.Print($"stat {sizes.Stats:N0} files, in a row (rclone/ours)", [Row.Ours, SmbClientSide.Column, Rclone], new Target(Rclone, 5, AtLeastFaster: true), null, judged: false);
         results.Stat.Print($"stat {sizes.Stats:N0} files, {MountedShare.StatPause.TotalSeconds:F0} s later (rclone/ours)", [Row.Ours, SmbClientSide.Column, Rclone], new Target(Rclone, 5, AtLeastFaster: true), null);
         Console.WriteLine("ratio: ours/smbclient (lower is better); for stat, rclone/ours (how many times faster ours is).");
+        string[] cpuColumns = [Row.Ours, SmbClientSide.Column, SmbClientSide.SignedColumn, Rclone];
+        Console.WriteLine($"Machine CPU per run, all processes (/proc/stat; smbclient's includes its start and logon, ours dropping the file's pages), {Environment.ProcessorCount} cores: " +
+            $"cat: {results.Read.CpuMedians(cpuColumns)}; dd: {results.Write.CpuMedians(cpuColumns)}.");
         if (rclone)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -104,16 +104,35 @@ internal sealed class Row
         }
     }
 
-    /// <summary>A side that times itself and records under <paramref name="column"/>.</summary>
-    public static Side Timed(string column, Func<Task<double>> run) => async row => row.Add(column, await run().ConfigureAwait(false));
+    /// <summary>A side that times itself and records under <paramref name="column"/>, and the machine's CPU time
+    /// meanwhile under <see cref="CpuOf"/>.</summary>
+    public static Side Timed(string column, Func<Task<double>> run) => async row =>
+    {
+        var cpu = MachineCpu.Seconds();
+        var seconds = await run().ConfigureAwait(false);
+        row.Add(CpuOf(column), MachineCpu.Seconds() - cpu);
+        row.Add(column, seconds);
+    };
 
-    /// <summary>An smbclient side: its own time under <paramref name="column"/>, its process's wall time under "<paramref name="column"/> wall".</summary>
+    /// <summary>An smbclient side: its own time under <paramref name="column"/>, its process's wall time under
+    /// "<paramref name="column"/> wall", and the machine's CPU time over its process under <see cref="CpuOf"/>.</summary>
     public static Side SmbClient(string column, Func<Task<SmbClientTime>> run) => async row =>
     {
+        var cpu = MachineCpu.Seconds();
         var time = await run().ConfigureAwait(false);
+        row.Add(CpuOf(column), MachineCpu.Seconds() - cpu);
         row.Add(column, time.Operation);
         row.Add(column + " wall", time.Wall);
     };
+
+    /// <summary>The column of the machine CPU time (<see cref="MachineCpu"/>) a side used.</summary>
+    public static string CpuOf(string column) => column + " cpu";
+
+    /// <summary>"ours 1.21 s, smbclient 0.85 s, …": the median machine CPU time of each of <paramref name="columns"/>
+    /// that has one.</summary>
+    public string CpuMedians(IEnumerable<string> columns) =>
+        string.Join(", ", columns.Where(c => Median(CpuOf(c)) is not null)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c} {Median(CpuOf(c)):F2} s")));
 
     public void Add(string column, double seconds)
     {
