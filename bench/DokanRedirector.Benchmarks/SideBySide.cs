@@ -107,20 +107,13 @@ internal sealed class Row
     /// <summary>A side that times itself and records under <paramref name="column"/>, and the machine's CPU time
     /// meanwhile under <see cref="CpuOf"/>.</summary>
     public static Side Timed(string column, Func<Task<double>> run) => async row =>
-    {
-        var cpu = MachineCpu.Seconds();
-        var seconds = await run().ConfigureAwait(false);
-        row.Add(CpuOf(column), MachineCpu.Seconds() - cpu);
-        row.Add(column, seconds);
-    };
+        row.Add(column, await row.MeasuringCpuAsync(column, run).ConfigureAwait(false));
 
     /// <summary>An smbclient side: its own time under <paramref name="column"/>, its process's wall time under
     /// "<paramref name="column"/> wall", and the machine's CPU time over its process under <see cref="CpuOf"/>.</summary>
     public static Side SmbClient(string column, Func<Task<SmbClientTime>> run) => async row =>
     {
-        var cpu = MachineCpu.Seconds();
-        var time = await run().ConfigureAwait(false);
-        row.Add(CpuOf(column), MachineCpu.Seconds() - cpu);
+        var time = await row.MeasuringCpuAsync(column, run).ConfigureAwait(false);
         row.Add(column, time.Operation);
         row.Add(column + " wall", time.Wall);
     };
@@ -133,6 +126,15 @@ internal sealed class Row
     public string CpuMedians(IEnumerable<string> columns) =>
         string.Join(", ", columns.Where(c => Median(CpuOf(c)) is not null)
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c} {Median(CpuOf(c)):F2} s")));
+
+    // Runs a side and records the machine's CPU time meanwhile under CpuOf(column).
+    private async Task<T> MeasuringCpuAsync<T>(string column, Func<Task<T>> run)
+    {
+        var cpu = MachineCpu.Seconds();
+        var result = await run().ConfigureAwait(false);
+        Add(CpuOf(column), MachineCpu.Seconds() - cpu);
+        return result;
+    }
 
     public void Add(string column, double seconds)
     {
