@@ -4,26 +4,16 @@ using Microsoft.Win32.SafeHandles;
 namespace DokanRedirector.Benchmarks;
 
 /// <summary>
-/// The memory part of <c>-- mount</c>: a child process (<c>mount-memory</c>) hosts the Redirector and a FUSE mount of
-/// the share and nothing else; a third process (<c>mount-hold</c>, started under <c>ulimit -n 20000</c>) opens many
+/// The memory part of <c>-- mount</c>: a child process (<see cref="OurMountProcess"/>) hosts the Redirector and a FUSE
+/// mount of the share and nothing else; a third process (<c>mount-hold</c>, started under <c>ulimit -n 20000</c>) opens many
 /// files through that mount and holds them. The parent reads the host's VmRSS and VmHWM from /proc/PID/status, once
 /// mounted and once the files are held: what an open file costs our stack (inode, SrvOpen, Fobx, SMB open).
 /// </summary>
 internal static class MountMemoryProbe
 {
-    public const string HostCommand = "mount-memory";
     public const string HoldCommand = "mount-hold";
 
     private const double TargetMiB = 150;
-
-    /// <summary>The host: <c>mount-memory PORT</c>; prints the mount directory, unmounts when its input closes.</summary>
-    public static async Task<int> HostAsync(string[] args)
-    {
-        await using var ours = await OurMount.StartAsync(int.Parse(args[0], CultureInfo.InvariantCulture)).ConfigureAwait(false);
-        Console.WriteLine(ours.Directory);
-        await Console.In.ReadToEndAsync().ConfigureAwait(false); // the parent closes it when done, or by dying
-        return 0;
-    }
 
     /// <summary>The holder: <c>mount-hold DIRECTORY COUNT</c>; opens the first COUNT entries, prints COUNT, closes them
     /// when its input closes.</summary>
@@ -54,37 +44,26 @@ internal static class MountMemoryProbe
     /// entries of the share's <paramref name="directory"/>; always ends both.</summary>
     public static async Task<Report> RunAsync(int port, string directory, int count)
     {
-        using var host = ChildProcess.Start(ChildProcess.Self(HostCommand, port.ToString(CultureInfo.InvariantCulture)), input: true);
-        var hostErrors = host.StandardError.ReadToEndAsync();
+        await using var host = await OurMountProcess.StartAsync(port).ConfigureAwait(false);
+        var mounted = Memory.Of(host.ProcessId);
+        using var holder = ChildProcess.Start(
+            ["/bin/sh", "-c", "ulimit -n 20000 && exec \"$@\"", "sh", .. ChildProcess.Self(HoldCommand, Path.Combine(host.Directory, directory), count.ToString(CultureInfo.InvariantCulture))],
+            input: true);
+        var holderErrors = holder.StandardError.ReadToEndAsync();
         try
         {
-            var mountPoint = await host.StandardOutput.ReadLineAsync().ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The mount host ended before mounting: {await hostErrors.ConfigureAwait(false)}");
-            var mounted = Memory.Of(host.Id);
-            using var holder = ChildProcess.Start(
-                ["/bin/sh", "-c", "ulimit -n 20000 && exec \"$@\"", "sh", .. ChildProcess.Self(HoldCommand, Path.Combine(mountPoint, directory), count.ToString(CultureInfo.InvariantCulture))],
-                input: true);
-            var holderErrors = holder.StandardError.ReadToEndAsync();
-            try
+            var held = await holder.StandardOutput.ReadLineAsync().ConfigureAwait(false);
+            if (held != count.ToString(CultureInfo.InvariantCulture))
             {
-                var held = await holder.StandardOutput.ReadLineAsync().ConfigureAwait(false);
-                if (held != count.ToString(CultureInfo.InvariantCulture))
-                {
-                    holder.StandardInput.Close(); // or its errors never end
-                    throw new InvalidOperationException($"The holder did not open {count} files ({held}): {await holderErrors.ConfigureAwait(false)}");
-                }
-                return new Report(count, mounted, Memory.Of(host.Id));
+                holder.StandardInput.Close(); // or its errors never end
+                throw new InvalidOperationException($"The holder did not open {count} files ({held}): {await holderErrors.ConfigureAwait(false)}");
             }
-            finally
-            {
-                holder.StandardInput.Close();
-                await holder.WaitForExitAsync().ConfigureAwait(false);
-            }
+            return new Report(count, mounted, Memory.Of(host.ProcessId));
         }
         finally
         {
-            host.StandardInput.Close();
-            await host.WaitForExitAsync().ConfigureAwait(false);
+            holder.StandardInput.Close();
+            await holder.WaitForExitAsync().ConfigureAwait(false);
         }
     }
 

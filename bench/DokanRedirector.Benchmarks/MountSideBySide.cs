@@ -5,7 +5,7 @@ namespace DokanRedirector.Benchmarks;
 
 /// <summary>
 /// The mount benchmark (<c>-- mount</c>): a throw-away Samba with its shares on tmpfs, the share mounted with our stack
-/// (Redirector + SMB mini-redirector + FUSE) in this process and, when installed, with <c>rclone mount</c>; in one run,
+/// (Redirector + SMB mini-redirector + FUSE) in a child process of its own, as the service hosts it, and, when installed, with <c>rclone mount</c>; in one run,
 /// on the same files, a user's tools through both mounts against <c>smbclient</c>: cat, dd, a cold <c>ls -l</c> and
 /// warm stats; then the memory of a mount that another process holds many files open on. Prints medians, ratios and
 /// verdicts.
@@ -54,7 +54,7 @@ internal static class MountSideBySide
 
         // One client at a time, so each sees only its own session in smbstatus.
         var smbclientView = await SmbClientTime.ServerViewAsync(samba, SmbClientSide.Unsigned).ConfigureAwait(false);
-        await using var ourMount = await OurMount.StartAsync(samba.Port).ConfigureAwait(false);
+        await using var ourMount = await OurMountProcess.StartAsync(samba.Port).ConfigureAwait(false);
         var ours = new MountedShare(ourMount.Directory, writeSource, "written-by-ours.bin", shareDirectory, OurMount.CacheTimeout);
         ours.CheckListing(sizes.Entries);
         var ourStatus = (await samba.SmbStatusAsync("-b").ConfigureAwait(false)).Output;
@@ -80,6 +80,12 @@ internal static class MountSideBySide
             Side[] Rclone(Func<MountedShare, Task<double>> run) => rclone is null ? [] : [Row.Timed(MountSideBySide.Rclone, () => run(rclone))];
 
             var results = new Results();
+            JitSettling.Report settling = default;
+            async Task SettleAsync()
+            {
+                Console.WriteLine("our mount: cat and dd until its JIT settles…");
+                settling = await JitSettling.RunAsync(ourMount, ours, sizes.Write).ConfigureAwait(false);
+            }
             await options.RunRoundsAsync(async (round, forward) =>
             {
                 var counted = round == 0 ? null : results;
@@ -93,10 +99,10 @@ internal static class MountSideBySide
                     [Row.Timed(Row.Ours, () => ours.StatAsync(sizes.Stats, TimeSpan.Zero)), .. Rclone(m => m.StatAsync(sizes.Stats, TimeSpan.Zero))]).ConfigureAwait(false);
                 await Row.RunAsync(counted?.Stat, forward,
                     [Row.Timed(Row.Ours, () => ours.StatAsync(sizes.Stats, MountedShare.StatPause)), .. Rclone(m => m.StatAsync(sizes.Stats, MountedShare.StatPause))]).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            }, SettleAsync).ConfigureAwait(false);
 
             var load = $"{loadBefore} before, {LoadAverage()} after, on {Environment.ProcessorCount} cores";
-            Print(sizes, options.Rounds, rclone is not null, new Facts(views, readAhead, load), results, memory);
+            Print(sizes, options.Rounds, rclone is not null, new Facts(views, readAhead, load, settling), results, memory);
         }
         finally
         {
@@ -112,7 +118,7 @@ internal static class MountSideBySide
     {
         Console.WriteLine();
         Console.WriteLine($"Mount side by side: medians of {rounds} rounds (a warm-up round before them), Samba on 127.0.0.1, shares on tmpfs.");
-        Console.WriteLine("ours: Redirector + SMB mini-redirector + FUSE mount in this process; " +
+        Console.WriteLine("ours: Redirector + SMB mini-redirector + FUSE mount in a process of its own, as `dokanredirector serve` hosts it; " +
             (rclone ? "rclone: `rclone mount :smb:share` with its defaults (no VFS cache; listings kept 5 min in rclone, so its ls -l is not cold)." : "rclone: not installed."));
         Console.WriteLine("Times: ours and rclone = wall time of the tool's process (sh -c, shell start included); smbclient = as in `-- smb`");
         Console.WriteLine($"(get/put: its own reported rate; ls: wall of {SmbClientSide.ListingsPerRun} listings less that of {SmbClientSide.ListingsPerRun} empty ones).");
@@ -121,6 +127,7 @@ internal static class MountSideBySide
         Console.WriteLine($"stat: lstat of each file in this process, twice; the second run is timed, in a row or {MountedShare.StatPause.TotalSeconds:F0} s later");
         Console.WriteLine("(ours keeps attributes 10 s, as Windows' redirector does; rclone 1 s, its --attr-timeout default).");
         Console.WriteLine($"Readahead (the mount's read_ahead_kb): {facts.ReadAhead}.");
+        Console.WriteLine($"Our mount's host ran {facts.Settling}: the rounds measure a service past its tiered compilation.");
         Console.WriteLine($"Sessions as smbd saw them (smbstatus -b: dialect, encryption, signing): {facts.Sessions}.");
         Console.WriteLine($"Load average (1, 5, 15 min): {facts.Load}: the machine is shared, so read medians and spreads.");
         Console.WriteLine();
@@ -149,7 +156,7 @@ internal static class MountSideBySide
     private static string Ratio(Row row) => (row.Median(Row.Ours)!.Value / row.Median(Rclone)!.Value).ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>What the run saw besides its times.</summary>
-    private sealed record Facts(string Sessions, string ReadAhead, string Load);
+    private sealed record Facts(string Sessions, string ReadAhead, string Load, JitSettling.Report Settling);
 
     /// <summary>The test's sizes: the issue's, or all divided by 8 (<c>--quick</c>) for a smoke run.</summary>
     private readonly record struct Sizes(long Read, long Write, int Entries, int Stats, int Held)

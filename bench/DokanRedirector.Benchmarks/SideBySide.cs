@@ -39,15 +39,20 @@ internal readonly record struct SideBySideOptions(int Rounds, int Divisor)
     }
 
     /// <summary>
-    /// Round 0 warms up (JIT, pools, page cache) and is not counted; after it the order of the sides alternates:
-    /// <paramref name="round"/> gets the row to record into (null for the warm-up) and whether to run forward.
+    /// Round 0 warms up (JIT, pools, page cache) and is not counted, then <paramref name="settle"/> (if given) runs;
+    /// after that the order of the sides alternates: <paramref name="round"/> gets the row to record into (null for the
+    /// warm-up) and whether to run forward.
     /// </summary>
-    public async Task RunRoundsAsync(Func<int, bool, Task> round)
+    public async Task RunRoundsAsync(Func<int, bool, Task> round, Func<Task>? settle = null)
     {
         for (var i = 0; i <= Rounds; i++)
         {
             Console.WriteLine(i == 0 ? "warm-up round…" : $"round {i} of {Rounds}…");
             await round(i, i % 2 == 1).ConfigureAwait(false);
+            if (i == 0 && settle is not null)
+            {
+                await settle().ConfigureAwait(false);
+            }
         }
     }
 }
