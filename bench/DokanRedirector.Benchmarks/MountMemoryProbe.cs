@@ -5,8 +5,8 @@ namespace DokanRedirector.Benchmarks;
 
 /// <summary>
 /// The memory part of <c>-- mount</c>: a child process (<see cref="OurMountProcess"/>) hosts the Redirector and a FUSE
-/// mount of the share and nothing else; a third process (<c>mount-hold</c>, started under <c>ulimit -n 20000</c>) opens many
-/// files through that mount and holds them. The parent reads the host's VmRSS and VmHWM from /proc/PID/status, once
+/// mount of the share and nothing else; a third process (<c>mount-hold</c>, started under <c>ulimit -n 20000</c>)
+/// opens many files through that mount and holds them. The parent reads the host's VmRSS and VmHWM from /proc/PID/status, once
 /// mounted and once the files are held: what an open file costs our stack (inode, SrvOpen, Fobx, SMB open).
 /// </summary>
 internal static class MountMemoryProbe

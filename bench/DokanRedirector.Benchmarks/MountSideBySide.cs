@@ -5,10 +5,10 @@ namespace DokanRedirector.Benchmarks;
 
 /// <summary>
 /// The mount benchmark (<c>-- mount</c>): a throw-away Samba with its shares on tmpfs, the share mounted with our stack
-/// (Redirector + SMB mini-redirector + FUSE) in a child process of its own, as the service hosts it, and, when installed, with <c>rclone mount</c>; in one run,
-/// on the same files, a user's tools through both mounts against <c>smbclient</c>: cat, dd, a cold <c>ls -l</c> and
-/// warm stats; then the memory of a mount that another process holds many files open on. Prints medians, ratios and
-/// verdicts.
+/// (Redirector + SMB mini-redirector + FUSE) in a child process of its own, as the service hosts it, and, when
+/// installed, with <c>rclone mount</c>; in one run, on the same files, a user's tools through both mounts against
+/// <c>smbclient</c>: cat, dd, a cold <c>ls -l</c> and warm stats; then the memory of a mount that another process
+/// holds many files open on. Prints medians, ratios and verdicts.
 /// </summary>
 internal static class MountSideBySide
 {
