@@ -47,9 +47,7 @@ public sealed class FlockTests : PerTestDirectoryFixture
     [Test]
     public async Task FlockNonBlocking_OfAFileAnotherClientLocked_FailsAtOnce_ThenSucceedsOnceUnlocked()
     {
-        await File.WriteAllTextAsync(Path.Combine(ServerDir, "theirs.txt"), "x");
-        var other = await OpenAsOtherClientAsync("theirs.txt");
-        Assert.That(await Share.Redirector.LockAsync(other, 0, WholeFile, exclusive: true, failImmediately: true), Is.EqualTo(NtStatus.Success));
+        var other = await LockedByOtherClientAsync("theirs.txt");
 
         var refused = await Shell.RunAsync($"flock -n -s '{Dir}/theirs.txt' true");
         await Share.Redirector.UnlockAsync(other, 0, WholeFile);
@@ -66,9 +64,7 @@ public sealed class FlockTests : PerTestDirectoryFixture
     [Test]
     public async Task BlockingFlock_WaitsOnTheServer_UntilTheOtherClientUnlocks()
     {
-        await File.WriteAllTextAsync(Path.Combine(ServerDir, "wait.txt"), "x");
-        var other = await OpenAsOtherClientAsync("wait.txt");
-        Assert.That(await Share.Redirector.LockAsync(other, 0, WholeFile, exclusive: true, failImmediately: true), Is.EqualTo(NtStatus.Success));
+        var other = await LockedByOtherClientAsync("wait.txt");
         using var waiter = Process.Start(new ProcessStartInfo("flock", ["-x", Path.Combine(Dir, "wait.txt"), "-c", "echo got"])
         {
             RedirectStandardOutput = true,
@@ -96,9 +92,7 @@ public sealed class FlockTests : PerTestDirectoryFixture
     [Test]
     public async Task BlockingFlock_KilledWhileItWaits_EndsAtOnce()
     {
-        await File.WriteAllTextAsync(Path.Combine(ServerDir, "stuck.txt"), "x");
-        var other = await OpenAsOtherClientAsync("stuck.txt");
-        Assert.That(await Share.Redirector.LockAsync(other, 0, WholeFile, exclusive: true, failImmediately: true), Is.EqualTo(NtStatus.Success));
+        var other = await LockedByOtherClientAsync("stuck.txt");
         var time = Stopwatch.StartNew();
 
         // SIGTERM after 1 s: FUSE_INTERRUPT cancels the SMB2 LOCK waiting on the server, so the process can die.
@@ -134,6 +128,16 @@ public sealed class FlockTests : PerTestDirectoryFixture
             $"exec 9>>'{Dir}/shared.txt' && flock -s 9 && echo after >&9 && flock -x 9 && cat '{Dir}/shared.txt'");
 
         Assert.That(result.Output, Is.EqualTo("before\nafter\n"), result.ToString());
+    }
+
+    /// <summary>A new file <paramref name="name"/>, opened by the other client, which holds an exclusive lock on all of
+    /// it; returns that client's handle.</summary>
+    private async Task<long> LockedByOtherClientAsync(string name)
+    {
+        await File.WriteAllTextAsync(Path.Combine(ServerDir, name), "x");
+        var other = await OpenAsOtherClientAsync(name);
+        Assert.That(await Share.Redirector.LockAsync(other, 0, WholeFile, exclusive: true, failImmediately: true), Is.EqualTo(NtStatus.Success));
+        return other;
     }
 
     private async Task<long> OpenAsOtherClientAsync(string name)
