@@ -35,7 +35,7 @@ internal sealed partial class FuseFileSystem
         {
             Session?.InvalidateAttributes(ino);
         }
-        var fileInfo = new FuseFileInfo { Handle = (ulong)handle, Bits = unchanged ? FuseFileInfo.KeepCache : 0 };
+        var fileInfo = new FuseFileInfo { Handle = (ulong)handle, Bits = CachingBits(flags, keepCache: unchanged) };
         if (request.ReplyOpen(fileInfo) != 0)
         {
             await CloseFileAsync(handle); // fuse_lowlevel.h: a failed open reply means no release will come
@@ -67,12 +67,24 @@ internal sealed partial class FuseFileSystem
             return;
         }
         _openFiles[handle] = ino;
-        if (request.ReplyCreate(Entry(ino, Remembered(ino, info)), new FuseFileInfo { Handle = (ulong)handle }) != 0)
+        var fileInfo = new FuseFileInfo { Handle = (ulong)handle, Bits = CachingBits(flags, keepCache: false) };
+        if (request.ReplyCreate(Entry(ino, Remembered(ino, info)), fileInfo) != 0)
         {
             _inodes.Forget(ino, 1);
             await CloseFileAsync(handle);
         }
     }
+
+    /// <summary>
+    /// How the kernel caches an open's data. A write-only open bypasses the page cache (FOPEN_DIRECT_IO): write(2)
+    /// hands us the writer's own pages instead of copies in newly allocated cache pages, which made a 256 MiB dd
+    /// about a quarter faster. It gives up nothing: such a file can never be mapped (mmap(2) needs read access),
+    /// nothing reads through it, and the kernel drops other opens' cached pages of the range it writes
+    /// (fuse_direct_io, Linux 6.6 on; before that, AutoInvalData drops them at the write's new mtime).
+    /// </summary>
+    private static uint CachingBits(int flags, bool keepCache) =>
+        ((flags & OpenFlags.AccessModeMask) == OpenFlags.WriteOnly ? FuseFileInfo.DirectIo : 0)
+        | (keepCache ? FuseFileInfo.KeepCache : 0);
 
     public void Read(FuseRequest request, ulong ino, long handle, int size, long offset) =>
         Start(request, ReadAsync(request, ino, handle, size, offset), "read");

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using DokanRedirector.Fuse.Tests.Support;
 
 namespace DokanRedirector.Fuse.Tests.Mount;
@@ -110,6 +111,24 @@ public sealed class ShareMountTests : PerTestDirectoryFixture
 
         var data = await File.ReadAllBytesAsync(OnServer("rewritten.bin"));
         Assert.That(data, Has.Length.EqualTo(1 << 20).And.All.EqualTo((byte)'9'));
+    }
+
+    [Test]
+    public async Task Write_ThroughAWriteOnlyOpen_ShowsInTheDataAnotherOpenHasCached()
+    {
+        await File.WriteAllTextAsync(OnServer("shared.txt"), "old content");
+        using var reader = File.OpenHandle($"{Dir}/shared.txt", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var read = new byte[11];
+        Assert.That(RandomAccess.Read(reader, read, 0), Is.EqualTo(11)); // now in the kernel's page cache
+
+        // O_WRONLY: the kernel writes around its page cache (FOPEN_DIRECT_IO).
+        using (var writer = File.OpenHandle($"{Dir}/shared.txt", FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            RandomAccess.Write(writer, "new content"u8, 0);
+        }
+
+        Assert.That(RandomAccess.Read(reader, read, 0), Is.EqualTo(11));
+        Assert.That(Encoding.ASCII.GetString(read), Is.EqualTo("new content"));
     }
 
     [Test]
